@@ -1,0 +1,9 @@
+namespace IceWatch.Grains.Events;
+
+public enum StateKind
+{
+    Ice,
+    Connection,
+    Gathering,
+    Signaling,
+}

@@ -1,0 +1,9 @@
+namespace IceWatch.Grains.Parsing;
+
+public enum UploadFormat
+{
+    Unknown,
+    WebrtcInternalsDump,
+    RtcStatsDump,
+    SdkReport,
+}

@@ -1,0 +1,32 @@
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Timeline;
+
+/// <summary>
+/// The SessionGrain's state for one peer connection: everything the classifier needs, folded from
+/// events of any format. Kept compact (last values, not series) so it can be stored as JSON.
+/// </summary>
+public sealed record PeerConnectionFacts
+{
+    public required string PeerConnectionId { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
+    public DateTimeOffset? FirstEventAt { get; set; }
+    public DateTimeOffset? LastEventAt { get; set; }
+    /// <summary>Server time when this peer connection was first received (live stall deadline).</summary>
+    public DateTimeOffset? FirstReceivedAt { get; set; }
+    public IceConfiguration? Configuration { get; set; }
+    public List<StateChange> States { get; init; } = [];
+    public Dictionary<string, CandidateInfo> LocalCandidates { get; init; } = [];
+    public Dictionary<string, CandidateInfo> RemoteCandidates { get; init; } = [];
+    public int LocalCandidatesGathered { get; set; }
+    public int RemoteCandidatesAdded { get; set; }
+    public bool LocalDescriptionSet { get; set; }
+    public bool RemoteDescriptionSet { get; set; }
+    public List<CandidateError> CandidateErrors { get; init; } = [];
+    public Dictionary<string, PairFacts> Pairs { get; init; } = [];
+    public List<SelectedPairChange> SelectedPairs { get; init; } = [];
+    public int IceRestarts { get; set; }
+    public string? DtlsState { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public List<string> Notes { get; init; } = [];
+}

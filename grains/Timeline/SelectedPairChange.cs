@@ -1,0 +1,3 @@
+namespace IceWatch.Grains.Timeline;
+
+public sealed record SelectedPairChange(DateTimeOffset Time, string PairId);

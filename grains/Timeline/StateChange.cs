@@ -1,0 +1,5 @@
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Timeline;
+
+public sealed record StateChange(DateTimeOffset Time, StateKind Kind, string State);
