@@ -1,0 +1,23 @@
+namespace IceWatch.Grains.Classification;
+
+/// <summary>
+/// The TURN transport of a relay candidate. Browsers that omit relayProtocol (Safari) still encode
+/// it in the type preference, the priority's top byte: Chrome uses 2 = udp, 1 = tcp, 0 = tls;
+/// Firefox uses 5 = udp, 0 = tcp or tls.
+/// </summary>
+public static class RelayProtocols
+{
+    public static string? FromPriority(long? priority) => priority switch
+    {
+        null or < 0 => null,
+        _ => (priority.Value >> 24) switch
+        {
+            2 or 5 => "udp",
+            1 => "tcp",
+            0 => "tls",
+            _ => null,
+        },
+    };
+
+    public static long TypePreference(long priority) => priority >> 24;
+}

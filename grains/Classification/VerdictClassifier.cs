@@ -1,0 +1,87 @@
+using IceWatch.Grains.Timeline;
+using IceWatch.Grains.Verdicts;
+
+namespace IceWatch.Grains.Classification;
+
+/// <summary>Turns the facts of one peer connection into its verdict.</summary>
+public static class VerdictClassifier
+{
+    /// <param name="now">Server time for live sessions; null offline, where only the recording's own span counts.</param>
+    public static Verdict Classify(PeerConnectionFacts facts, TimeSpan stallDeadline, DateTimeOffset? now = null)
+    {
+        var states = ConnectionStates.Of(facts);
+        var pairs = PairSelection.Of(facts);
+        var evidence = new Evidence(states.Start);
+        var servers = IceServerFacts.Of(facts);
+        var outcome = Outcome(facts, states, stallDeadline, now, evidence);
+        var failedAfterConnect = states.FailedAfterConnectAt is not null;
+        string? category = null;
+        if (outcome == Outcomes.Failed)
+            category = FailureClassifier.Classify(facts, servers, evidence);
+        else if (states.DtlsFailed)
+            category = Categories.DtlsFailed;
+        else if (failedAfterConnect)
+        {
+            category = Categories.ConnectionLost;
+            evidence.Add($"connected{evidence.At(states.ConnectedAt!.Value)}, then failed{evidence.At(states.FailedAfterConnectAt!.Value)}");
+        }
+        if (pairs.RelayProtocolInferred)
+            evidence.Add($"relay protocol {pairs.Selected!.RelayProtocol} inferred from the relay candidate's priority (the browser did not report it)");
+        foreach (var note in facts.Notes) evidence.Add(note);
+        var total = pairs.BytesRelayed + pairs.BytesDirect;
+        return new Verdict
+        {
+            PeerConnectionId = facts.PeerConnectionId,
+            Outcome = outcome,
+            FailedAfterConnect = failedAfterConnect,
+            SelectedPair = outcome == Outcomes.Connected ? pairs.Selected : null,
+            Relayed = outcome == Outcomes.Connected && pairs.Selected is { } s && (s.LocalType == "relay" || s.RemoteType == "relay"),
+            BytesRelayed = pairs.BytesRelayed,
+            BytesDirect = pairs.BytesDirect,
+            RelayRatio = total == 0 ? null : (double)pairs.BytesRelayed / total,
+            TimeToConnectedMs = states.ConnectedAt is { } c && states.CheckingAt is { } k ? (long)Math.Max(0, (c - k).TotalMilliseconds) : null,
+            IceRestarts = facts.IceRestarts,
+            Category = category,
+            Evidence = category is null && !pairs.RelayProtocolInferred && facts.Notes.Count == 0 ? [] : evidence.Lines,
+            Fix = Fixes.For(category),
+            StartedAt = states.Start,
+            PairSwitches = pairs.Switches,
+            TurnUrls = servers.Turn.Select(u => u.Text).ToList(),
+            Timeline = TimelineSteps.Of(facts, states.Start),
+        };
+    }
+
+    private static string Outcome(PeerConnectionFacts facts, ConnectionStates states, TimeSpan stallDeadline, DateTimeOffset? now, Evidence evidence)
+    {
+        if (states.ConnectedAt is not null) return Outcomes.Connected;
+        if (states.FailedAt is { } failedAt)
+        {
+            evidence.Add($"ICE failed{evidence.At(failedAt)} without ever connecting");
+            return Outcomes.Failed;
+        }
+        if (facts.ClosedAt is { } closedAt)
+        {
+            evidence.Add($"closed{evidence.At(closedAt)} before ICE connected");
+            return Outcomes.Failed;
+        }
+        var observed = ObservedSpan(facts, now);
+        if (observed >= stallDeadline)
+        {
+            evidence.Add($"not connected after {Evidence.Seconds(observed)} (stall deadline {Evidence.Seconds(stallDeadline)}); last ICE state {LastIceState(facts)}");
+            return Outcomes.Failed;
+        }
+        return Outcomes.Pending;
+    }
+
+    /// <summary>How long the peer connection has been watched: its recording's own span, or server time since first seen.</summary>
+    public static TimeSpan ObservedSpan(PeerConnectionFacts facts, DateTimeOffset? now)
+    {
+        var start = facts.CreatedAt ?? facts.FirstEventAt;
+        var recorded = start is not null && facts.LastEventAt is not null ? facts.LastEventAt.Value - start.Value : TimeSpan.Zero;
+        var live = now is not null && facts.FirstReceivedAt is not null ? now.Value - facts.FirstReceivedAt.Value : TimeSpan.Zero;
+        return recorded > live ? recorded : live;
+    }
+
+    private static string LastIceState(PeerConnectionFacts facts) =>
+        facts.States.LastOrDefault(s => s.Kind == Events.StateKind.Ice)?.State ?? "new";
+}

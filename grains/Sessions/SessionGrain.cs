@@ -1,0 +1,66 @@
+using IceWatch.Grains.Classification;
+using IceWatch.Grains.Events;
+using IceWatch.Grains.Timeline;
+using IceWatch.Grains.Verdicts;
+
+namespace IceWatch.Grains.Sessions;
+
+/// <summary>
+/// One session: folds the events of its uploads into per-peer-connection facts and answers a
+/// verdict per peer connection. Pure logic; the host loads and stores <see cref="State"/>.
+/// </summary>
+public sealed class SessionGrain(SessionState state, SessionOptions options)
+{
+    public SessionState State => state;
+
+    /// <summary>Applies one upload's events; returns how many were applied (skipped retries excluded).</summary>
+    public long Apply(IEnumerable<IceEvent> events, DateTimeOffset receivedAt)
+    {
+        long applied = 0;
+        var skipping = new HashSet<string>();
+        foreach (var e in events)
+        {
+            if (e is ReportStarted report)
+            {
+                var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = [];
+                if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
+                else skipping.Add(report.PeerConnectionId);
+                continue;
+            }
+            if (skipping.Contains(e.PeerConnectionId)) continue;
+            PeerConnectionTimeline.Apply(Facts(e.PeerConnectionId, receivedAt), e);
+            applied++;
+        }
+        return applied;
+    }
+
+    public IReadOnlyList<Verdict> Evaluate(DateTimeOffset? now) =>
+        state.PeerConnections.Values
+            .OrderBy(f => f.CreatedAt ?? f.FirstEventAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(f => f.PeerConnectionId, StringComparer.Ordinal)
+            .Select(f => VerdictClassifier.Classify(f, options.StallDeadline, now))
+            .ToList();
+
+    /// <summary>The server time at which a pending peer connection reaches its stall deadline, if any.</summary>
+    public DateTimeOffset? NextDeadline(IReadOnlyList<Verdict> verdicts, DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var verdict in verdicts.Where(v => v.Outcome == Outcomes.Pending))
+        {
+            var facts = state.PeerConnections[verdict.PeerConnectionId];
+            var due = now + (options.StallDeadline - VerdictClassifier.ObservedSpan(facts, now));
+            if (next is null || due < next) next = due;
+        }
+        return next;
+    }
+
+    private PeerConnectionFacts Facts(string id, DateTimeOffset receivedAt)
+    {
+        if (!state.PeerConnections.TryGetValue(id, out var facts))
+        {
+            facts = new PeerConnectionFacts { PeerConnectionId = id, FirstReceivedAt = receivedAt };
+            state.PeerConnections[id] = facts;
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,7 @@
+namespace IceWatch.Grains.Sessions;
+
+/// <summary>StallDeadline: a peer connection not connected this long after its creation is failed.</summary>
+public sealed record SessionOptions(TimeSpan StallDeadline)
+{
+    public static SessionOptions Default { get; } = new(TimeSpan.FromSeconds(30));
+}

@@ -1,0 +1,69 @@
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Timeline;
+
+/// <summary>Folds one event into the facts of its peer connection. Pure; tolerant of any event order.</summary>
+public static class PeerConnectionTimeline
+{
+    public static void Apply(PeerConnectionFacts facts, IceEvent e)
+    {
+        Observe(facts, e.Time);
+        switch (e)
+        {
+            case PeerConnectionCreated created:
+                if (facts.CreatedAt is null || created.Time < facts.CreatedAt) facts.CreatedAt = created.Time;
+                facts.Configuration = created.Configuration ?? facts.Configuration;
+                break;
+            case ConfigurationChanged changed:
+                facts.Configuration = changed.Configuration;
+                break;
+            case StateChanged state:
+                InsertState(facts, new StateChange(state.Time, state.Kind, state.State));
+                break;
+            case LocalCandidateGathered local:
+                facts.LocalCandidatesGathered++;
+                facts.LocalCandidates[local.Candidate.Id ?? $"gathered-{facts.LocalCandidatesGathered}"] = local.Candidate;
+                break;
+            case RemoteCandidateAdded remote:
+                facts.RemoteCandidatesAdded++;
+                if (remote.Candidate is { } candidate)
+                    facts.RemoteCandidates[candidate.Id ?? $"added-{facts.RemoteCandidatesAdded}"] = candidate;
+                break;
+            case DescriptionSet description:
+                if (description.Remote) facts.RemoteDescriptionSet = true;
+                else facts.LocalDescriptionSet = true;
+                break;
+            case CandidateErrorOccurred error:
+                facts.CandidateErrors.Add(new CandidateError(error.Time, error.Url, error.ErrorCode, error.ErrorText, error.Address, error.Port));
+                break;
+            case IceRestartRequested:
+                facts.IceRestarts++;
+                break;
+            case StatsObserved stats:
+                StatsFold.Apply(facts, stats);
+                break;
+            case PeerConnectionClosed closed:
+                facts.ClosedAt ??= closed.Time;
+                break;
+            case ObservationNoted note:
+                if (!facts.Notes.Contains(note.Note)) facts.Notes.Add(note.Note);
+                break;
+        }
+    }
+
+    private static void Observe(PeerConnectionFacts facts, DateTimeOffset time)
+    {
+        if (time == default) return;
+        if (facts.FirstEventAt is null || time < facts.FirstEventAt) facts.FirstEventAt = time;
+        if (facts.LastEventAt is null || time > facts.LastEventAt) facts.LastEventAt = time;
+    }
+
+    private static void InsertState(PeerConnectionFacts facts, StateChange change)
+    {
+        var states = facts.States;
+        var index = states.FindLastIndex(s => s.Time <= change.Time);
+        var previousOfKind = states.Take(index + 1).LastOrDefault(s => s.Kind == change.Kind);
+        if (previousOfKind?.State == change.State && previousOfKind.Time == change.Time) return;
+        states.Insert(index + 1, change);
+    }
+}

@@ -1,0 +1,86 @@
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Timeline;
+
+/// <summary>Merges getStats objects (full or delta, any order) into the facts of a peer connection.</summary>
+internal static class StatsFold
+{
+    public static void Apply(PeerConnectionFacts facts, StatsObserved e)
+    {
+        switch (e.StatsType)
+        {
+            case "candidate-pair":
+                ApplyPair(Pair(facts, e.StatsId), e);
+                break;
+            case "local-candidate":
+                facts.LocalCandidates[e.StatsId] = Merge(facts.LocalCandidates.GetValueOrDefault(e.StatsId), e);
+                break;
+            case "remote-candidate":
+                facts.RemoteCandidates[e.StatsId] = Merge(facts.RemoteCandidates.GetValueOrDefault(e.StatsId), e);
+                break;
+            case "transport":
+                ApplyTransport(facts, e);
+                break;
+        }
+    }
+
+    private static PairFacts Pair(PeerConnectionFacts facts, string id)
+    {
+        if (!facts.Pairs.TryGetValue(id, out var pair))
+        {
+            pair = new PairFacts { Id = id };
+            facts.Pairs[id] = pair;
+        }
+        return pair;
+    }
+
+    private static void ApplyPair(PairFacts pair, StatsObserved e)
+    {
+        var v = e.Values;
+        pair.LocalCandidateId = StatValues.Str(v, "localCandidateId") ?? pair.LocalCandidateId;
+        pair.RemoteCandidateId = StatValues.Str(v, "remoteCandidateId") ?? pair.RemoteCandidateId;
+        if (StatValues.Str(v, "state") is { } state && (pair.StateAt is null || e.Time >= pair.StateAt))
+        {
+            pair.State = state;
+            pair.StateAt = e.Time;
+        }
+        if (StatValues.Str(v, "state") == "succeeded" && (pair.FirstSucceededAt is null || e.Time < pair.FirstSucceededAt))
+            pair.FirstSucceededAt = e.Time;
+        pair.Nominated |= StatValues.Bool(v, "nominated") == true;
+        if (StatValues.Bool(v, "selected") == true)
+        {
+            pair.Selected = true;
+            if (pair.SelectedAt is null || e.Time > pair.SelectedAt) pair.SelectedAt = e.Time;
+        }
+        pair.BytesSent = Math.Max(pair.BytesSent, StatValues.Long(v, "bytesSent") ?? 0);
+        pair.BytesReceived = Math.Max(pair.BytesReceived, StatValues.Long(v, "bytesReceived") ?? 0);
+        pair.RequestsSent = Math.Max(pair.RequestsSent, StatValues.Long(v, "requestsSent") ?? 0);
+        pair.ResponsesReceived = Math.Max(pair.ResponsesReceived, StatValues.Long(v, "responsesReceived") ?? 0);
+        pair.CurrentRoundTripTime = StatValues.Double(v, "currentRoundTripTime") ?? pair.CurrentRoundTripTime;
+        if (pair.LastSeen is null || e.Time > pair.LastSeen) pair.LastSeen = e.Time;
+    }
+
+    private static void ApplyTransport(PeerConnectionFacts facts, StatsObserved e)
+    {
+        if (StatValues.Str(e.Values, "dtlsState") is { } dtls) facts.DtlsState = dtls;
+        if (StatValues.Str(e.Values, "selectedCandidatePairId") is { Length: > 0 } pairId)
+            SelectedPairHistory.Record(facts.SelectedPairs, e.Time, pairId);
+    }
+
+    private static CandidateInfo Merge(CandidateInfo? known, StatsObserved e)
+    {
+        var v = e.Values;
+        var address = StatValues.Str(v, "address") ?? StatValues.Str(v, "ip");
+        return new CandidateInfo(
+            e.StatsId,
+            StatValues.Str(v, "candidateType") ?? known?.Type,
+            StatValues.Str(v, "protocol") ?? known?.Protocol,
+            StatValues.Str(v, "relayProtocol") ?? known?.RelayProtocol,
+            StatValues.Str(v, "url") ?? known?.Url,
+            StatValues.Long(v, "priority") ?? known?.Priority,
+            address ?? known?.Address,
+            (int?)StatValues.Long(v, "port") ?? known?.Port,
+            address is null ? known?.AddressFamily : AddressFamilies.Of(address),
+            StatValues.Str(v, "tcpType") ?? known?.TcpType);
+    }
+}
