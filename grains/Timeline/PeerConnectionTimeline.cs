@@ -22,12 +22,12 @@ public static class PeerConnectionTimeline
                 break;
             case LocalCandidateGathered local:
                 facts.LocalCandidatesGathered++;
-                facts.LocalCandidates[local.Candidate.Id ?? $"gathered-{facts.LocalCandidatesGathered}"] = local.Candidate;
+                facts.LocalCandidates[local.Candidate.Id ?? $"gathered-{facts.LocalCandidatesGathered}"] = WithFamily(local.Candidate);
                 break;
             case RemoteCandidateAdded remote:
                 facts.RemoteCandidatesAdded++;
                 if (remote.Candidate is { } candidate)
-                    facts.RemoteCandidates[candidate.Id ?? $"added-{facts.RemoteCandidatesAdded}"] = candidate;
+                    facts.RemoteCandidates[candidate.Id ?? $"added-{facts.RemoteCandidatesAdded}"] = WithFamily(candidate);
                 break;
             case DescriptionSet description:
                 if (description.Remote) facts.RemoteDescriptionSet = true;
@@ -50,6 +50,9 @@ public static class PeerConnectionTimeline
                 break;
         }
     }
+
+    private static CandidateInfo WithFamily(CandidateInfo c) =>
+        c.AddressFamily is null && c.Address is not null ? c with { AddressFamily = AddressFamilies.Of(c.Address) } : c;
 
     private static void Observe(PeerConnectionFacts facts, DateTimeOffset time)
     {

@@ -80,7 +80,7 @@ internal static class StatsFold
             StatValues.Long(v, "priority") ?? known?.Priority,
             address ?? known?.Address,
             (int?)StatValues.Long(v, "port") ?? known?.Port,
-            address is null ? known?.AddressFamily : AddressFamilies.Of(address),
+            AddressFamilies.Of(address ?? known?.Address) ?? known?.AddressFamily,
             StatValues.Str(v, "tcpType") ?? known?.TcpType);
     }
 }
