@@ -47,7 +47,7 @@ internal sealed class EventScript(string id = "pc-1")
 
     public EventScript Selected(double at, string pairId) => Stats(at, "T01", "transport", ("selectedCandidatePairId", pairId), ("dtlsState", "connected"));
 
-    public EventScript Until(double at) => Stats(at, "P", "peer-connection", ("dataChannelsOpened", 0L));
+    public EventScript Until(double at) => Add(new RecordingEnded(id, At(at)));
 
     public EventScript Add(IceEvent e)
     {
