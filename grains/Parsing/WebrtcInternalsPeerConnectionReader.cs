@@ -34,7 +34,9 @@ public static class WebrtcInternalsPeerConnectionReader
                     {
                         var entryPath = $"{path}.updateLog[{i}]";
                         JsonShape.RequireKind(entry, JsonValueKind.Object, entryPath);
-                        var time = (JsonShape.Optional(entry, "time") is { } t ? WebrtcInternalsTime.Parse(t) : null) ?? lastTime;
+                        // Older Chrome writes "time" (a locale date string or number); newer Chrome writes "timestamp" (ms).
+                        var stamp = JsonShape.Optional(entry, "timestamp") ?? JsonShape.Optional(entry, "time");
+                        var time = (stamp is { } t ? WebrtcInternalsTime.Parse(t) : null) ?? lastTime;
                         if (time is null)
                         {
                             continue;

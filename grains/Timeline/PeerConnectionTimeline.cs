@@ -11,7 +11,7 @@ public static class PeerConnectionTimeline
         switch (e)
         {
             case PeerConnectionCreated created:
-                if (facts.CreatedAt is null || created.Time < facts.CreatedAt) facts.CreatedAt = created.Time;
+                if (IsKnown(created.Time) && (facts.CreatedAt is null || created.Time < facts.CreatedAt)) facts.CreatedAt = created.Time;
                 facts.Configuration = created.Configuration ?? facts.Configuration;
                 break;
             case ConfigurationChanged changed:
@@ -54,9 +54,12 @@ public static class PeerConnectionTimeline
     private static CandidateInfo WithFamily(CandidateInfo c) =>
         c.AddressFamily is null && c.Address is not null ? c with { AddressFamily = AddressFamilies.Of(c.Address) } : c;
 
+    // Inputs that cannot date an event give it the epoch; such a time says nothing about the call.
+    private static bool IsKnown(DateTimeOffset time) => time > DateTimeOffset.UnixEpoch.AddDays(1);
+
     private static void Observe(PeerConnectionFacts facts, DateTimeOffset time)
     {
-        if (time == default) return;
+        if (!IsKnown(time)) return;
         if (facts.FirstEventAt is null || time < facts.FirstEventAt) facts.FirstEventAt = time;
         if (facts.LastEventAt is null || time > facts.LastEventAt) facts.LastEventAt = time;
     }
