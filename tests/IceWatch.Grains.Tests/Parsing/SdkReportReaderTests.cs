@@ -111,4 +111,12 @@ public class SdkReportReaderTests
     [Fact]
     public void A_session_id_of_129_characters_is_refused() =>
         Assert.Contains("$.sessionId", Upload.Refused(Example.Replace("call-7f3a", new string('a', 129))).Message);
+
+    [Fact]
+    public void An_sdk_report_nested_deeper_than_64_levels_is_refused()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70);
+
+        Assert.Contains("64 levels", Upload.Refused(Example.Replace("\"sdk\": {", "\"deep\": " + deep + ", \"sdk\": {")).Message);
+    }
 }
