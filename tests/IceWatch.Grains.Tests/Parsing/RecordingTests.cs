@@ -85,4 +85,59 @@ public class RecordingTests
         Assert.Contains(transport, s => s.Time == DateTimeOffset.UnixEpoch.AddMilliseconds(1795327449642.61));
         Assert.All(transport, s => Assert.True(s.Values.Count > 1));
     }
+
+    [Theory]
+    [InlineData("turn-tcp-relay", "tcp", "turn:10.201.0.1:3478?transport=tcp")]
+    [InlineData("turn-tls-relay", "tls", "turns:10.201.0.1:443?transport=tcp")]
+    public void Turn_over_tcp_and_tls_give_relay_candidates_with_that_relay_protocol(string scenario, string relayProtocol, string url)
+    {
+        foreach (var file in (string[])["webrtc-internals.json", "rtcstats.txt", "sdk-report.json"])
+        {
+            var events = Upload.ReadRecording(scenario, file);
+
+            var relay = events.OfType<LocalCandidateGathered>().Where(c => c.Candidate.Type == "relay").ToList();
+            Assert.NotEmpty(relay);
+            Assert.All(relay, c => Assert.Equal((relayProtocol, url), (c.Candidate.RelayProtocol, c.Candidate.Url)));
+            Assert.All(SelectedLocalCandidates(events), c => Assert.Equal(("relay", relayProtocol), c));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_direct_call_gathers_no_relay_and_selects_host_candidates(string file)
+    {
+        var events = Upload.ReadRecording("direct-host", file);
+
+        Assert.Contains(events.OfType<LocalCandidateGathered>(), c => c.Candidate.Type == "host");
+        Assert.DoesNotContain(events.OfType<LocalCandidateGathered>(), c => c.Candidate.Type == "relay");
+        var selected = SelectedLocalCandidates(events);
+        Assert.Equal(2, selected.Count);
+        Assert.All(selected, c => Assert.Equal(("host", null), c));
+    }
+
+    [Fact]
+    public void The_sdk_report_of_a_turn_rest_call_carries_the_username_expiry_but_no_secret()
+    {
+        var created = Upload.ReadRecording("turn-rest-valid", "sdk-report.json").OfType<PeerConnectionCreated>().ToList();
+
+        Assert.Equal(2, created.Count);
+        Assert.All(created, c => Assert.Equal(
+            (true, DateTimeOffset.FromUnixTimeSeconds(1795331254)),
+            (c.Configuration!.IceServers[0].HasCredential, c.Configuration.IceServers[0].UsernameExpiry)));
+    }
+
+    // Per peer connection: type and relay protocol of the local candidate of the last selected pair, from the stats alone.
+    private static List<(string? Type, string? RelayProtocol)> SelectedLocalCandidates(List<IceEvent> events)
+    {
+        var stats = events.OfType<StatsObserved>().ToList();
+        string? Last(string pc, string id, string field) =>
+            stats.Where(s => s.PeerConnectionId == pc && s.StatsId == id && s.Values.ContainsKey(field)).Select(s => s.Values[field] as string).LastOrDefault();
+
+        return stats.Where(s => s.StatsType == "transport" && s.Values.ContainsKey("selectedCandidatePairId"))
+            .GroupBy(s => s.PeerConnectionId)
+            .Select(g => (Pc: g.Key, Pair: (string)g.Last().Values["selectedCandidatePairId"]!))
+            .Select(x => (x.Pc, Local: Last(x.Pc, x.Pair, "localCandidateId")!))
+            .Select(x => (Last(x.Pc, x.Local, "candidateType"), Last(x.Pc, x.Local, "relayProtocol")))
+            .ToList();
+    }
 }
