@@ -84,4 +84,13 @@ public class UploadReaderTests
 
         Assert.Equal(new UploadSummary(UploadFormat.WebrtcInternalsDump, null, null, 2, 2), summary);
     }
+
+    [Fact]
+    public void A_value_that_is_not_utf8_is_refused_when_read()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"PeerConnections\":{\"1-1\":{\"updateLog\":[{\"timestamp\":1795327448641,\"type\":\"oniceconnectionstatechange\",\"value\":\"X\"}]}}}");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+
+        Assert.Contains("UTF-8", Assert.Throws<UploadFormatException>(() => UploadReader.Validate(new MemoryStream(bytes))).Message);
+    }
 }
