@@ -13,6 +13,7 @@ public class UploadReaderTests
     [InlineData("""{"reports":[],"sessionId":"a"}""", UploadFormat.SdkReport)]
     [InlineData("""{"sessionId":"a","region":"b","reports":[]}""", UploadFormat.SdkReport)]
     [InlineData("""{"something":"else"}""", UploadFormat.Unknown)]
+    [InlineData("""{"something":{"reports":[]}}""", UploadFormat.Unknown)]
     [InlineData("<html></html>", UploadFormat.Unknown)]
     [InlineData("", UploadFormat.Unknown)]
     public void The_format_is_told_from_the_first_bytes_whatever_the_key_order(string head, UploadFormat expected) =>
