@@ -135,7 +135,7 @@ public class WebrtcInternalsDumpReaderTests
     }
 
     [Fact]
-    public void A_dump_without_peer_connections_is_refused_with_a_reason()
+    public void A_peer_connections_value_that_is_no_object_is_refused_with_a_reason()
     {
         var error = Upload.Refused("""{ "PeerConnections": 5 }""");
 
