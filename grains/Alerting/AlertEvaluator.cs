@@ -31,7 +31,7 @@ public static class AlertEvaluator
     {
         var rate = w.Rate ?? 0;
         var lower = Wilson.LowerBound(w.Failed, w.PeerConnections, rule.Z);
-        var text = Describe(w, rule.Threshold) + string.Create(CultureInfo.InvariantCulture, $", Wilson lower bound {lower:P2}");
+        var text = Describe(w, rule.Threshold) + string.Create(CultureInfo.InvariantCulture, $", Wilson lower bound {Percent(lower)}");
         if (w.PeerConnections < rule.MinPeerConnections) return (false, $"{text}; below the minimum volume of {rule.MinPeerConnections}");
         return (rate > rule.Threshold && lower > rule.Threshold, text);
     }
@@ -40,7 +40,7 @@ public static class AlertEvaluator
     {
         var (shortWindow, longWindow) = (windows[0], windows[1]);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"burn rate over {burn.ShortWindow.TotalMinutes:0} min {Burn(shortWindow, burn):0.0}x and over {burn.LongWindow.TotalMinutes:0} min {Burn(longWindow, burn):0.0}x (page at {burn.Factor:0.0}x of a {burn.ErrorBudget:P2} budget)");
+            $"burn rate over {burn.ShortWindow.TotalMinutes:0} min {Burn(shortWindow, burn):0.0}x and over {burn.LongWindow.TotalMinutes:0} min {Burn(longWindow, burn):0.0}x (page at {burn.Factor:0.0}x of a {Percent(burn.ErrorBudget)} budget)");
         var enough = longWindow.PeerConnections >= rule.MinPeerConnections;
         return (enough && (shortWindow.Rate ?? 0) > burn.MaxRate && (longWindow.Rate ?? 0) > burn.MaxRate, text);
     }
@@ -48,5 +48,7 @@ public static class AlertEvaluator
     private static double Burn(WindowCounts w, BurnRateRule burn) => (w.Rate ?? 0) / burn.ErrorBudget;
 
     public static string Describe(WindowCounts w, double threshold) => string.Create(CultureInfo.InvariantCulture,
-        $"{w.Failed} of {w.PeerConnections} peer connections failed ICE in {w.Window.TotalMinutes:0.#} min ({w.Rate ?? 0:P2}, threshold {threshold:P2})");
+        $"{w.Failed} of {w.PeerConnections} peer connections failed ICE in {w.Window.TotalMinutes:0.#} min ({Percent(w.Rate ?? 0)}, threshold {Percent(threshold)})");
+
+    public static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.00}%");
 }
