@@ -15,13 +15,13 @@ namespace IceWatch.Silo;
 public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<ProcessingOptions> options, ILogger<SessionProcessor> logger)
 {
     /// <summary>Processes the unprocessed uploads of one session; false when none was waiting (or all were claimed).</summary>
-    public Task<bool> ProcessPendingUploadsAsync(CancellationToken ct) => ProcessAsync(SessionClaims.WithPendingUploadsAsync, ct);
+    public Task<bool> ProcessPendingUploadsAsync(CancellationToken ct) => ProcessAsync(SessionClaims.WithPendingUploadsAsync, needsUploads: true, ct);
 
     /// <summary>Re-evaluates one session whose stall deadline has passed; false when none was due.</summary>
-    public Task<bool> ProcessPastDeadlineAsync(CancellationToken ct) => ProcessAsync(SessionClaims.PastDeadlineAsync, ct);
+    public Task<bool> ProcessPastDeadlineAsync(CancellationToken ct) => ProcessAsync(SessionClaims.PastDeadlineAsync, needsUploads: false, ct);
 
     private async Task<bool> ProcessAsync(
-        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<ClaimedSession?>> claim, CancellationToken ct)
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<ClaimedSession?>> claim, bool needsUploads, CancellationToken ct)
     {
         List<PendingUpload> uploads = [];
         try
@@ -31,6 +31,8 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
             if (await claim(connection, transaction, ct) is not { } session) return false;
 
             uploads = await SessionRows.PendingUploadsAsync(connection, transaction, session, ct);
+            // Another node processed them between the claim's snapshot and its lock: nothing left to do.
+            if (needsUploads && uploads.Count == 0) return true;
             var stored = await SessionRows.VerdictsAsync(connection, transaction, session, ct);
             var fold = new SessionFold(session, options.Value.Session);
             foreach (var upload in uploads)
