@@ -1,0 +1,134 @@
+using System.Text.Json;
+
+namespace IceWatch.Grains.Parsing;
+
+/// <summary>
+/// Walks a JSON document token by token from a stream over a refilled buffer, so a large dump is
+/// read with memory bounded by its largest single value, not its size. Values that are read as a
+/// whole (one update-log entry, one stats series) come back as detached <see cref="JsonElement"/>s.
+/// </summary>
+public sealed class JsonTokenStream(Stream stream)
+{
+    private byte[] buffer = new byte[64 * 1024];
+    private int start;
+    private int end;
+    private bool endOfStream;
+    private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+
+    public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
+
+    /// <summary>The property name or string value of the current token.</summary>
+    public string? Text { get; private set; }
+
+    /// <summary>Reads the next token; false at the end of the document.</summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
+            var read = reader.Read();
+            if (read)
+            {
+                TokenType = reader.TokenType;
+                Text = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            start += (int)reader.BytesConsumed;
+            state = reader.CurrentState;
+            if (read || endOfStream)
+            {
+                return read;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>Reads the next value (after a property name, or an array element) as a whole.</summary>
+    public JsonElement ReadValue()
+    {
+        ReadValueCore(materialize: true, out var element);
+        return element;
+    }
+
+    /// <summary>Passes over the next value without keeping it.</summary>
+    public void SkipValue() => ReadValueCore(materialize: false, out _);
+
+    /// <summary>Inside an array: reads the next element as a whole, or the array's end (then false).</summary>
+    public bool TryReadElement(out JsonElement element) => ReadValueCore(materialize: true, out element);
+
+    /// <summary>Reads the next token and fails unless it is the one expected.</summary>
+    public void Expect(JsonTokenType type, string what, string path)
+    {
+        if (!Read() || TokenType != type)
+        {
+            throw new UploadFormatException($"expected {what} at {path}");
+        }
+    }
+
+    private bool ReadValueCore(bool materialize, out JsonElement element)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
+            var read = reader.Read();
+            var tokenStart = read ? (int)reader.TokenStartIndex : 0;
+            if (read && reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
+            {
+                TokenType = reader.TokenType;
+                Text = null;
+                start += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                element = default;
+                return false;
+            }
+
+            if (read && (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip()))
+            {
+                var length = (int)reader.BytesConsumed - tokenStart;
+                element = default;
+                if (materialize)
+                {
+                    using var doc = JsonDocument.Parse(buffer.AsMemory(start + tokenStart, length));
+                    element = doc.RootElement.Clone();
+                }
+
+                TokenType = reader.TokenType;
+                Text = null;
+                start += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                return true;
+            }
+
+            if (endOfStream)
+            {
+                throw new UploadFormatException("expected a complete JSON value, found the end of the upload");
+            }
+
+            Fill();
+        }
+    }
+
+    private void Fill()
+    {
+        if (start > 0)
+        {
+            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        else if (end == buffer.Length)
+        {
+            if (buffer.Length >= UploadLimits.MaxValueBytes)
+            {
+                throw new UploadFormatException($"expected no single JSON value larger than {UploadLimits.MaxValueBytes / (1024 * 1024)} MB");
+            }
+
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        var read = stream.Read(buffer, end, buffer.Length - end);
+        endOfStream = read == 0;
+        end += read;
+    }
+}

@@ -1,0 +1,28 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace IceWatch.Grains.Parsing;
+
+/// <summary>Turns low-level read failures into <see cref="UploadFormatException"/>s a user can act on.</summary>
+public static class UploadErrors
+{
+    public static UploadFormatException FromJson(JsonException e, string what)
+    {
+        var where = e.LineNumber is { } line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}" : "an unknown position";
+        var detail = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            ? $"JSON nested at most {UploadLimits.MaxJsonDepth} levels deep"
+            : "valid JSON";
+        return new UploadFormatException($"expected {detail} at {where} of the {what}", e);
+    }
+
+    /// <summary>The failure as an UploadFormatException, or null when it is no input problem.</summary>
+    public static UploadFormatException? Translate(Exception e, string what) => e switch
+    {
+        UploadFormatException u => u,
+        JsonException j => FromJson(j, what),
+        InvalidDataException => new UploadFormatException($"expected a complete gzip stream in the {what}", e),
+        DecoderFallbackException => new UploadFormatException($"expected UTF-8 text in the {what}", e),
+        _ => null,
+    };
+}

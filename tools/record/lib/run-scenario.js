@@ -1,0 +1,115 @@
+'use strict';
+// Records one scenario: starts its TURN server, opens chrome://webrtc-internals,
+// runs the call in the test page, then saves the webrtc-internals dump, the
+// rtcstats dump, the page's SDK report and the expected verdict.
+// Usage (inside the lab's network namespace): node run-scenario.js <scenario> <outDir> <runDir>
+
+const fs = require('fs');
+const path = require('path');
+const http = require('http');
+const zlib = require('zlib');
+const { spawn } = require('child_process');
+const { chromium } = require('playwright-core');
+const { scenarios } = require('./scenarios');
+
+const [name, outDir, runDir] = process.argv.slice(2);
+const scenario = scenarios[name];
+if (!scenario || !outDir || !runDir) {
+  console.error(`usage: run-scenario.js <${Object.keys(scenarios).join('|')}> <outDir> <runDir>`);
+  process.exit(2);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.log(`[${name}] ${msg}`);
+
+// Every process started here is written to runDir/pids so record.sh can stop it.
+function startTurn(args) {
+  const logFile = path.join(runDir, `turnserver-${name}.log`);
+  const full = [...args.map((a) => a.replace('$RUN', runDir)), `--log-file=${logFile}`, '--simple-log', '--no-stdout-log'];
+  const child = spawn('turnserver', full, { stdio: 'ignore' });
+  fs.appendFileSync(path.join(runDir, 'pids'), `${child.pid}\n`);
+  log(`turnserver pid ${child.pid}`);
+  return child;
+}
+
+function stopProcess(child) {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+}
+
+function servePage() {
+  const dir = path.join(__dirname, '..', 'page');
+  const types = { '.html': 'text/html', '.js': 'text/javascript' };
+  const server = http.createServer((req, res) => {
+    const file = req.url === '/' ? 'index.html' : path.basename(req.url);
+    fs.readFile(path.join(dir, file), (err, body) => {
+      if (err) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'content-type': types[path.extname(file)] || 'text/plain' });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Clicks one of webrtc-internals' download buttons and saves what Chrome produced.
+async function download(internals, button, file) {
+  const [dl] = await Promise.all([internals.waitForEvent('download', { timeout: 30000 }), internals.click(button)]);
+  await dl.saveAs(file);
+  log(`saved ${path.basename(file)} (${fs.statSync(file).size} bytes, offered as ${dl.suggestedFilename()})`);
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const turn = scenario.turn ? startTurn(scenario.turn) : null;
+  if (turn) await sleep(1000);
+  const server = await servePage();
+  const profile = fs.mkdtempSync(path.join(runDir, 'profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', ...(scenario.chromeArgs || [])],
+  });
+  try {
+    // webrtc-internals only collects while open: open it before the call starts.
+    const internals = context.pages()[0] || await context.newPage();
+    await internals.goto('chrome://webrtc-internals');
+    await internals.waitForSelector('#dump-click-target', { state: 'attached' });
+
+    const page = await context.newPage();
+    const port = server.address().port;
+    await page.goto(`http://localhost:${port}/`);
+    const opts = { audio: true, configuration: scenario.configuration, ...(scenario.page || {}) };
+    await page.evaluate((o) => window.lab.start(o), opts);
+    log(`call started, ${JSON.stringify(await page.evaluate(() => window.lab.states()))}`);
+
+    if (scenario.during) await scenario.during({ page, turn, log, sleep, stopProcess });
+    else await sleep(scenario.durationMs);
+    log(`before close, ${JSON.stringify(await page.evaluate(() => window.lab.states()))}`);
+
+    // Chrome drops a peer connection from webrtc-internals (and its dump) as soon
+    // as it is closed, so the webrtc-internals dump is taken while the call is up.
+    await page.evaluate(() => window.lab.finish());
+    await internals.click('details.peer-connection-dump-root > summary');
+    await internals.setChecked('#dump-checkbox', false); // raw JSON, not gzip
+    await download(internals, '#dump-click-target', path.join(outDir, 'webrtc-internals.json'));
+
+    const sdk = await page.evaluate((id) => window.lab.close(id), name);
+    await sleep(2000); // the rtcstats dump keeps closed connections: let it see the close
+    // The rtcstats dump is always offered gzip-compressed; store it unpacked.
+    const gz = path.join(runDir, `rtcstats-${name}.gz`);
+    await download(internals, '#dump-click-target-rtcstats', gz);
+    fs.writeFileSync(path.join(outDir, 'rtcstats.txt'), zlib.gunzipSync(fs.readFileSync(gz)));
+
+    fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
+    const expected = { scenario: name, description: scenario.description, peerConnections: scenario.expected };
+    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+  } finally {
+    await context.close();
+    server.close();
+    stopProcess(turn);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
