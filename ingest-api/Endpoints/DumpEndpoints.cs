@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
 using IceWatch.IngestApi.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class DumpEndpoints
         group.MapPost("/", PostDumpAsync)
             .WithName("UploadDump")
             .WithSummary("Upload a chrome://webrtc-internals dump (JSON) or an rtcstats dump, raw or gzip.")
-            .Accepts<string>("application/json", "text/plain", "application/gzip", "application/octet-stream")
+            .AddOpenApiOperationTransformer(RequestBodies.DumpAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -16,7 +16,7 @@ public static class ReportEndpoints
         group.MapPost("/", PostReportsAsync)
             .WithName("UploadReports")
             .WithSummary("Upload a batch of SDK reports for one session (JSON, raw or gzip).")
-            .Accepts<SdkReportBatch>("application/json")
+            .AddOpenApiOperationTransformer(RequestBodies.SdkReportBatchAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -8,7 +8,7 @@ public sealed record SdkReport(
     [property: Required]
     [property: Description("The peer connection's id inside the session.")]
     string PeerConnectionId,
-    [property: Required, Range(0, long.MaxValue)]
+    [property: Required]
     [property: Description("0, 1, 2, ... per peer connection; a (peerConnectionId, seq) already accepted is ignored, so retries are safe.")]
     long Seq,
     [property: Description("ICE and signalling events with timestamps.")]
