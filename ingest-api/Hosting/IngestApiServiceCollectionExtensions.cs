@@ -40,8 +40,10 @@ public static class IngestApiServiceCollectionExtensions
         services.AddAuthorization();
         services.ConfigureHttpJsonOptions(json =>
         {
-            // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept.
+            // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept. Strict numbers
+            // keep the OpenAPI schemas "integer" instead of "integer or numeric string".
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 

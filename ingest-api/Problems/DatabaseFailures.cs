@@ -6,8 +6,10 @@ namespace IceWatch.IngestApi.Problems;
 /// <summary>Tells "PostgreSQL cannot be reached right now" apart from real faults.</summary>
 public static class DatabaseFailures
 {
-    // Server-side states that mean "try again shortly": shutting down, starting up, too many clients.
-    private static readonly HashSet<string> UnavailableStates = ["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006"];
+    // Server-side states that mean the database cannot serve now: shutting down or starting up, too many
+    // clients, connection failures, and a missing database or refused login (an operator must act; not a 500).
+    private static readonly HashSet<string> UnavailableStates =
+        ["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006", "3D000", "28000", "28P01"];
 
     public static bool IsUnavailable(Exception exception)
     {
