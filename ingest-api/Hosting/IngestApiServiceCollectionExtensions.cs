@@ -33,7 +33,7 @@ public static class IngestApiServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>(
             (kestrel, ingest) => kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxRequestBodyBytes);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Describe);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);

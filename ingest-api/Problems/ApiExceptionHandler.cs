@@ -33,11 +33,11 @@ public sealed class ApiExceptionHandler(
         });
     }
 
-    private static (int Status, string Title, string? Detail) Describe(Exception exception) => exception switch
+    private (int Status, string Title, string? Detail) Describe(Exception exception) => exception switch
     {
         UploadRejectedException rejected => (rejected.StatusCode, rejected.Title, rejected.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            (StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body exceeds the configured maximum size."),
+            (StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body exceeds the maximum of {options.Value.MaxRequestBodyBytes} bytes."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", bad.Message),
         _ when DatabaseFailures.IsUnavailable(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database cannot be reached right now; retry later."),

@@ -72,13 +72,11 @@ public sealed class QueryTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task An_unknown_route_is_a_404_problem_too()
+    public async Task An_unknown_route_or_method_is_a_problem_naming_the_path()
     {
         var client = await api.TenantClientAsync("q-route");
 
-        var response = await client.GetAsync("/v1/nothing-here");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/v1/nothing-here"), HttpStatusCode.NotFound, "/v1/nothing-here");
+        await ProblemAssert.IsProblemAsync(await client.DeleteAsync("/v1/sessions/x"), HttpStatusCode.MethodNotAllowed, "DELETE");
     }
 }
