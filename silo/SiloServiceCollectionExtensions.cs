@@ -33,6 +33,22 @@ public static class SiloServiceCollectionExtensions
     public static IServiceCollection AddIceWatchSilo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIceWatchStorage(configuration);
+        services.AddOptions<ProcessingOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o =>
+            {
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_STALL_DEADLINE_SECONDS", v => o.StallDeadlineSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
+        services.TryAddSingleton<SessionProcessor>();
+        services.TryAddSingleton<InboxSignal>();
+        services.AddHostedService<UploadNotifications>();
+        services.AddHostedService<InboxProcessor>();
+        services.AddHostedService<DeadlineSweeper>();
         return services;
     }
 }

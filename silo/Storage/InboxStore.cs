@@ -4,8 +4,9 @@ using NpgsqlTypes;
 namespace IceWatch.Silo;
 
 /// <summary>
-/// The durable inbox. Accepting never waits for processing: it inserts (the session row with
-/// ON CONFLICT DO NOTHING, which takes no lock on an existing row) and commits.
+/// The durable inbox. Accepting never waits for processing: a known session or a known upload is
+/// found through the snapshot first, so no unique check has to wait for a row the processor is
+/// updating, and a new upload only inserts rows nobody else can hold.
 /// </summary>
 public sealed class InboxStore(NpgsqlDataSource dataSource)
 {
@@ -15,13 +16,18 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(upload);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (await FindAsync(connection, upload, ct) is { } known)
+            return new AcceptResult(known, upload.SessionId, Duplicate: true);
+
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
                 Command("""
-                    INSERT INTO sessions (tenant_id, session_id, region) VALUES ($1, $2, $3)
+                    INSERT INTO sessions (tenant_id, session_id, region)
+                    SELECT $1, $2, $3
+                    WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE tenant_id = $1 AND session_id = $2)
                     ON CONFLICT (tenant_id, session_id) DO NOTHING
                     """, upload.TenantId, upload.SessionId, upload.Region),
                 Command("""
@@ -31,34 +37,36 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
                     RETURNING id
                     """, Guid.CreateVersion7(), upload.TenantId, upload.SessionId, upload.Region, upload.Format.ToString(),
                     upload.Body, upload.ContentSha256),
+                Command($"NOTIFY {Channel}"),
             },
         };
         Guid? inserted = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            // Npgsql skips the results of statements that return no columns, so look for the one that does.
+            // Npgsql skips the results of statements without columns; the first row with a uuid is ours.
             do
             {
-                if (reader.FieldCount > 0 && await reader.ReadAsync(ct)) inserted = reader.GetGuid(0);
+                if (reader.FieldCount > 0 && reader.GetFieldType(0) == typeof(Guid) && await reader.ReadAsync(ct))
+                    inserted = reader.GetGuid(0);
             } while (await reader.NextResultAsync(ct));
         }
-        if (inserted is { } id)
-        {
-            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{Channel}', '')", connection, transaction);
-            await notify.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new AcceptResult(id, upload.SessionId, Duplicate: false);
-        }
-        // The conflicting row is committed (ON CONFLICT waited for it), so this statement's fresh snapshot sees it.
-        await using var existing = new NpgsqlCommand("""
+        await transaction.CommitAsync(ct);
+        if (inserted is { } id) return new AcceptResult(id, upload.SessionId, Duplicate: false);
+
+        // Lost a race with the same content: ON CONFLICT waited for the winner's commit, so it is visible now.
+        var first = await FindAsync(connection, upload, ct) ?? throw new InvalidOperationException("The conflicting upload vanished.");
+        return new AcceptResult(first, upload.SessionId, Duplicate: true);
+    }
+
+    private static async Task<Guid?> FindAsync(NpgsqlConnection connection, Upload upload, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
             SELECT id FROM uploads WHERE tenant_id = $1 AND session_id = $2 AND content_sha256 = $3
-            """, connection, transaction)
+            """, connection)
         {
             Parameters = { Parameter(upload.TenantId), Parameter(upload.SessionId), Parameter(upload.ContentSha256) },
         };
-        var first = (Guid)(await existing.ExecuteScalarAsync(ct))!;
-        await transaction.CommitAsync(ct);
-        return new AcceptResult(first, upload.SessionId, Duplicate: true);
+        return await command.ExecuteScalarAsync(ct) as Guid?;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -11,6 +11,9 @@ internal static class SdkReports
 {
     public const long T0 = 1_763_791_000_000;
 
+    /// <summary>A client time a few minutes ago, so region buckets fall inside an hour's window.</summary>
+    public static long Recent => DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
+
     /// <summary>A peer connection that connects over a relay (udp) and moves the given bytes.</summary>
     public static object Connected(string peerConnectionId, long t, long seq = 0, long bytes = 2000, string relayProtocol = "udp") => new
     {

@@ -46,8 +46,9 @@ internal sealed class Storage : IAsyncDisposable
     public async Task<T> ScalarAsync<T>(string sql, params object[] values)
     {
         await using var command = DataSource.CreateCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return (T)(await command.ExecuteScalarAsync())!;
+        foreach (var v in values) command.Parameters.Add(new NpgsqlParameter { Value = v });
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default! : (T)value;
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
