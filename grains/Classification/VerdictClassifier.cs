@@ -47,6 +47,7 @@ public static class VerdictClassifier
             Evidence = category is null && !pairs.RelayProtocolInferred && facts.Notes.Count == 0 ? [] : evidence.Lines,
             Fix = Fixes.For(category),
             StartedAt = states.Start,
+            ReceivedAt = facts.FirstReceivedAt,
             PairSwitches = pairs.Switches,
             TurnUrls = servers.Turn.Select(u => u.Text).ToList(),
             Timeline = TimelineSteps.Of(facts, states.Start),
