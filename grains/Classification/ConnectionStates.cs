@@ -14,7 +14,7 @@ public sealed record ConnectionStates(
 {
     public static ConnectionStates Of(PeerConnectionFacts facts)
     {
-        var start = facts.CreatedAt ?? facts.FirstEventAt ?? facts.FirstReceivedAt;
+        var start = Earliest(facts.CreatedAt, facts.FirstEventAt) ?? facts.FirstReceivedAt;
         var checking = First(facts, s => s.Kind == StateKind.Ice && s.State == "checking");
         var connected = First(facts, IsConnected) ?? ConnectedByStats(facts);
         var failed = First(facts, IsFailed);
@@ -26,6 +26,9 @@ public sealed record ConnectionStates(
         var firstGathered = facts.LocalCandidatesGathered > 0 ? facts.FirstEventAt : null;
         return new ConnectionStates(start, checking ?? firstGathered ?? start, connected, failed, failedAfter, dtlsFailed);
     }
+
+    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
 
     private static bool IsConnected(StateChange s) =>
         (s.Kind == StateKind.Ice && s.State is "connected" or "completed") ||

@@ -27,7 +27,8 @@ internal static class TurnRules
             evidence.Add("no srflx and no relay candidate gathered");
             return Categories.StunTurnBlocked;
         }
-        var udpBlocked = !srflxGathered && (servers.Stun.Count > 0 || servers.TurnErrors.Count > 0);
+        // Browsers also learn srflx candidates from TURN servers, so none at all with STUN configured means UDP is not getting out.
+        var udpBlocked = !srflxGathered && servers.Stun.Count > 0;
         if (udpBlocked && servers.TurnUdpOnly)
         {
             evidence.Add($"TURN is configured only over UDP ({string.Join(", ", servers.Turn.Select(u => u.Text))})");

@@ -12,8 +12,9 @@ public static class VerdictClassifier
         var states = ConnectionStates.Of(facts);
         var pairs = PairSelection.Of(facts);
         var evidence = new Evidence(states.Start);
+        var outcomeEvidence = new Evidence(states.Start);
         var servers = IceServerFacts.Of(facts);
-        var outcome = Outcome(facts, states, stallDeadline, now, evidence);
+        var outcome = Outcome(facts, states, stallDeadline, now, outcomeEvidence);
         var failedAfterConnect = states.FailedAfterConnectAt is not null;
         string? category = null;
         if (outcome == Outcomes.Failed)
@@ -27,6 +28,7 @@ public static class VerdictClassifier
         }
         if (pairs.RelayProtocolInferred)
             evidence.Add($"relay protocol {pairs.Selected!.RelayProtocol} inferred from the relay candidate's priority (the browser did not report it)");
+        foreach (var line in outcomeEvidence.Lines) evidence.Add(line);
         foreach (var note in facts.Notes) evidence.Add(note);
         var total = pairs.BytesRelayed + pairs.BytesDirect;
         return new Verdict
@@ -76,7 +78,7 @@ public static class VerdictClassifier
     /// <summary>How long the peer connection has been watched: its recording's own span, or server time since first seen.</summary>
     public static TimeSpan ObservedSpan(PeerConnectionFacts facts, DateTimeOffset? now)
     {
-        var start = facts.CreatedAt ?? facts.FirstEventAt;
+        var start = ConnectionStates.Earliest(facts.CreatedAt, facts.FirstEventAt);
         var recorded = start is not null && facts.LastEventAt is not null ? facts.LastEventAt.Value - start.Value : TimeSpan.Zero;
         var live = now is not null && facts.FirstReceivedAt is not null ? now.Value - facts.FirstReceivedAt.Value : TimeSpan.Zero;
         return recorded > live ? recorded : live;

@@ -63,6 +63,10 @@ public static class RtcStatsDumpReader
 
             var id = entry[1].ValueKind == JsonValueKind.String ? entry[1].GetString()! : entry[1].GetRawText();
             var method = RtcStatsCompression.Method(entry[0].ValueKind == JsonValueKind.String ? entry[0].GetString()! : entry[0].GetRawText());
+            if (method.Contains('.'))
+            {
+                continue; // navigator.mediaDevices.*, MediaStreamTrack.*: not peer connection APIs
+            }
             if (!peerConnections.TryGetValue(id, out var pc))
             {
                 peerConnections[id] = pc = new RtcStatsPeerConnection(id);
@@ -73,6 +77,12 @@ public static class RtcStatsDumpReader
             {
                 yield return e;
             }
+        }
+
+        var end = DateTimeOffset.UnixEpoch.AddMilliseconds(lastMs);
+        foreach (var id in peerConnections.Keys)
+        {
+            yield return new RecordingEnded(id, end);
         }
     }
 

@@ -14,8 +14,20 @@ public static class WebrtcInternalsDumpReader
         var json = new JsonTokenStream(stream);
         json.Expect(JsonTokenType.StartObject, "a JSON object", "the start of the webrtc-internals dump");
         var sawPeerConnections = false;
+        var ids = new List<string>();
+        DateTimeOffset? dumpedAt = null;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
+            if (json.Text == "timestamp")
+            {
+                var value = json.ReadValue();
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var ms) && ms is > 0 and < 1e14)
+                {
+                    dumpedAt = DateTimeOffset.UnixEpoch.AddMilliseconds(ms);
+                }
+                continue;
+            }
+
             if (json.Text != "PeerConnections")
             {
                 json.SkipValue();
@@ -26,6 +38,7 @@ public static class WebrtcInternalsDumpReader
             json.Expect(JsonTokenType.StartObject, "an object", "PeerConnections");
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
+                ids.Add(json.Text!);
                 foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, json.Text!))
                 {
                     yield return e;
@@ -36,6 +49,15 @@ public static class WebrtcInternalsDumpReader
         if (!sawPeerConnections)
         {
             throw new UploadFormatException("expected a \"PeerConnections\" object at the top level of the webrtc-internals dump");
+        }
+
+        // The dump's own time (M1xx+): the peer connections were still being watched then.
+        if (dumpedAt is { } end)
+        {
+            foreach (var id in ids)
+            {
+                yield return new RecordingEnded(id, end);
+            }
         }
     }
 }

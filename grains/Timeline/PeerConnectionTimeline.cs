@@ -11,7 +11,7 @@ public static class PeerConnectionTimeline
         switch (e)
         {
             case PeerConnectionCreated created:
-                if (facts.CreatedAt is null || created.Time < facts.CreatedAt) facts.CreatedAt = created.Time;
+                if (IsKnown(created.Time) && (facts.CreatedAt is null || created.Time < facts.CreatedAt)) facts.CreatedAt = created.Time;
                 facts.Configuration = created.Configuration ?? facts.Configuration;
                 break;
             case ConfigurationChanged changed:
@@ -22,12 +22,12 @@ public static class PeerConnectionTimeline
                 break;
             case LocalCandidateGathered local:
                 facts.LocalCandidatesGathered++;
-                facts.LocalCandidates[local.Candidate.Id ?? $"gathered-{facts.LocalCandidatesGathered}"] = local.Candidate;
+                facts.LocalCandidates[local.Candidate.Id ?? $"gathered-{facts.LocalCandidatesGathered}"] = WithFamily(local.Candidate);
                 break;
             case RemoteCandidateAdded remote:
                 facts.RemoteCandidatesAdded++;
                 if (remote.Candidate is { } candidate)
-                    facts.RemoteCandidates[candidate.Id ?? $"added-{facts.RemoteCandidatesAdded}"] = candidate;
+                    facts.RemoteCandidates[candidate.Id ?? $"added-{facts.RemoteCandidatesAdded}"] = WithFamily(candidate);
                 break;
             case DescriptionSet description:
                 if (description.Remote) facts.RemoteDescriptionSet = true;
@@ -51,9 +51,15 @@ public static class PeerConnectionTimeline
         }
     }
 
+    private static CandidateInfo WithFamily(CandidateInfo c) =>
+        c.AddressFamily is null && c.Address is not null ? c with { AddressFamily = AddressFamilies.Of(c.Address) } : c;
+
+    // Inputs that cannot date an event give it the epoch; such a time says nothing about the call.
+    private static bool IsKnown(DateTimeOffset time) => time > DateTimeOffset.UnixEpoch.AddDays(1);
+
     private static void Observe(PeerConnectionFacts facts, DateTimeOffset time)
     {
-        if (time == default) return;
+        if (!IsKnown(time)) return;
         if (facts.FirstEventAt is null || time < facts.FirstEventAt) facts.FirstEventAt = time;
         if (facts.LastEventAt is null || time > facts.LastEventAt) facts.LastEventAt = time;
     }

@@ -18,6 +18,9 @@ if (!scenario || !outDir || !runDir) {
   console.error(`usage: run-scenario.js <${Object.keys(scenarios).join('|')}> <outDir> <runDir>`);
   process.exit(2);
 }
+// A fake microphone, granted without a prompt. Scenarios without audio leave
+// it out: a media grant makes Chrome show raw host addresses instead of mDNS.
+const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (msg) => console.log(`[${name}] ${msg}`);
 
@@ -68,7 +71,7 @@ async function main() {
     acceptDownloads: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', ...(scenario.chromeArgs || [])],
+      ...(scenario.page && scenario.page.audio === false ? [] : FAKE_MEDIA), ...(scenario.chromeArgs || [])],
   });
   try {
     // webrtc-internals only collects while open: open it before the call starts.
@@ -79,7 +82,8 @@ async function main() {
     const page = await context.newPage();
     const port = server.address().port;
     await page.goto(`http://localhost:${port}/`);
-    const opts = { audio: true, configuration: scenario.configuration, ...(scenario.page || {}) };
+    const configuration = typeof scenario.configuration === 'function' ? scenario.configuration() : scenario.configuration;
+    const opts = { audio: true, configuration, ...(scenario.page || {}) };
     await page.evaluate((o) => window.lab.start(o), opts);
     log(`call started, ${JSON.stringify(await page.evaluate(() => window.lab.states()))}`);
 

@@ -3,6 +3,8 @@
 // the page uses, how long the call lasts, and the verdict IceWatch must reach.
 // Expected verdicts are written from the scenario's design, never from output.
 
+const crypto = require('crypto');
+
 const TURN_IP = '10.201.0.1';
 const USER = 'lab';
 const PASSWORD = 'lab-password';
@@ -21,26 +23,134 @@ function turnServer(url, username = USER, credential = PASSWORD) {
   return { urls: url, username, credential };
 }
 
+// TURN REST ephemeral credentials: username "<expiry>:<user>", password
+// base64(HMAC-SHA1(secret, username)).
+function restServer(url, expiresInSeconds) {
+  const username = `${Math.floor(Date.now() / 1000) + expiresInSeconds}:${USER}`;
+  const credential = crypto.createHmac('sha1', SECRET).update(username).digest('base64');
+  return { urls: url, username, credential };
+}
+
 const connected = (localType, remoteType, relayProtocol) =>
-  ({ outcome: 'connected', localType, remoteType, relayProtocol, category: null });
+  ({ outcome: 'connected', failedAfterConnect: false, localType, remoteType, relayProtocol, category: null });
 const failed = (category) =>
-  ({ outcome: 'failed', localType: null, remoteType: null, relayProtocol: null, category });
+  ({ outcome: 'failed', failedAfterConnect: false, localType: null, remoteType: null, relayProtocol: null, category });
 const both = (v) => [{ role: 'caller', ...v }, { role: 'callee', ...v }];
+
+const TURN_UDP = `turn:${TURN_IP}:3478?transport=udp`;
+const CONNECTED_MS = 15000;
+const STALL_MS = 45000; // IceWatch calls a connection stalled after 30 s
+const relay = (iceServers) => ({ iceServers, iceTransportPolicy: 'relay' });
 
 const scenarios = {
   'turn-udp-relay': {
     description: 'Both peers relay-only through coturn over UDP with correct long-term credentials; audio and a data channel flow for about 15 s.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: { iceServers: [turnServer(`turn:${TURN_IP}:3478?transport=udp`)], iceTransportPolicy: 'relay' },
-    durationMs: 15000,
+    configuration: relay([turnServer(TURN_UDP)]),
+    durationMs: CONNECTED_MS,
     expected: both(connected('relay', 'relay', 'udp')),
   },
   'turn-wrong-password': {
     description: 'Both peers relay-only through coturn over UDP, but the password is wrong: coturn answers 401 and no relay candidate is gathered. Recorded for 45 s (Chrome never reports failed).',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: { iceServers: [turnServer(`turn:${TURN_IP}:3478?transport=udp`, USER, 'not-the-password')], iceTransportPolicy: 'relay' },
-    durationMs: 45000,
+    configuration: relay([turnServer(TURN_UDP, USER, 'not-the-password')]),
+    durationMs: STALL_MS,
     expected: both(failed('turn_auth_failed')),
+  },
+  'direct-host': {
+    description: 'Policy all with only a STUN server; both peers share a network, so ICE connects directly between host candidates. The page holds a microphone grant, so Chrome shows raw host addresses.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: { iceServers: [{ urls: `stun:${TURN_IP}:3478` }], iceTransportPolicy: 'all' },
+    durationMs: CONNECTED_MS,
+    expected: both(connected('host', 'host', null)),
+  },
+  'direct-srflx-hidden-host': {
+    description: 'As direct-host, but data channel only: without a media grant Chrome hides host addresses behind mDNS names, and with no mDNS in the lab it offers no host candidate at all. Only the STUN (srflx) candidates remain, and the peers connect srflx to srflx.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: { iceServers: [{ urls: `stun:${TURN_IP}:3478` }], iceTransportPolicy: 'all' },
+    page: { audio: false },
+    durationMs: CONNECTED_MS,
+    expected: both(connected('srflx', 'srflx', null)),
+  },
+  'turn-tcp-relay': {
+    description: 'Both peers relay-only through coturn, TURN over TCP (turn:...?transport=tcp), correct credentials.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: relay([turnServer(`turn:${TURN_IP}:3478?transport=tcp`)]),
+    durationMs: CONNECTED_MS,
+    expected: both(connected('relay', 'relay', 'tcp')),
+  },
+  'turn-tls-relay': {
+    description: 'Both peers relay-only through coturn, TURN over TLS on 443 (turns:...:443?transport=tcp) with a self-signed certificate that Chromium is told to accept.',
+    turn: turnArgs([...LT_CRED, '--tls-listening-port=443', '--cert=$RUN/turn.crt', '--pkey=$RUN/turn.key']),
+    configuration: relay([turnServer(`turns:${TURN_IP}:443?transport=tcp`)]),
+    chromeArgs: ['--ignore-certificate-errors'],
+    durationMs: CONNECTED_MS,
+    expected: both(connected('relay', 'relay', 'tls')),
+  },
+  'turn-rest-valid': {
+    description: 'Relay-only through coturn over UDP with TURN REST credentials (use-auth-secret) that expire in one hour.',
+    turn: turnArgs([...REST, '--no-tls']),
+    configuration: () => relay([restServer(TURN_UDP, 3600)]),
+    durationMs: CONNECTED_MS,
+    expected: both(connected('relay', 'relay', 'udp')),
+  },
+  'turn-rest-expired': {
+    description: 'Relay-only through coturn over UDP with TURN REST credentials whose expiry lies one hour in the past: coturn answers 401. Recorded for 45 s.',
+    turn: turnArgs([...REST, '--no-tls']),
+    configuration: () => relay([restServer(TURN_UDP, -3600)]),
+    durationMs: STALL_MS,
+    expected: both(failed('turn_credential_expired')),
+  },
+  'turn-unreachable-udp': {
+    description: 'Relay-only with a TURN/UDP URL on a port where nothing listens (no TURN server runs). Recorded for 45 s.',
+    configuration: relay([turnServer(`turn:${TURN_IP}:3479?transport=udp`)]),
+    durationMs: STALL_MS,
+    expected: both(failed('turn_unreachable')),
+  },
+  'turn-unreachable-tcp': {
+    description: 'Relay-only with a TURN/TCP URL on a port where nothing listens (connection refused). Recorded for 45 s.',
+    configuration: relay([turnServer(`turn:${TURN_IP}:3479?transport=tcp`)]),
+    durationMs: STALL_MS,
+    expected: both(failed('turn_unreachable')),
+  },
+  'relay-no-turn': {
+    description: 'Relay-only policy but only a STUN server configured: nothing can be gathered. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: relay([{ urls: `stun:${TURN_IP}:3478` }]),
+    durationMs: STALL_MS,
+    expected: both(failed('no_turn_configured')),
+  },
+  'empty-ice-servers': {
+    description: 'Relay-only policy and an empty iceServers list (the server handed out an empty ICE configuration): nothing can be gathered. Recorded for 45 s.',
+    configuration: relay([]),
+    durationMs: STALL_MS,
+    expected: both(failed('ice_config_invalid')),
+  },
+  'connection-lost': {
+    description: 'Relay-only call through coturn over UDP connects and carries traffic for 8 s; then coturn is killed and the call runs until Chrome reports connectionState failed.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: relay([turnServer(TURN_UDP)]),
+    async during({ page, turn, log, sleep, stopProcess }) {
+      await sleep(8000);
+      stopProcess(turn);
+      log('turnserver killed');
+      const deadline = Date.now() + 90000;
+      while (Date.now() < deadline) {
+        const states = await page.evaluate(() => window.lab.states());
+        if (states.every((s) => s.connectionState === 'failed')) break;
+        await sleep(1000);
+      }
+      await sleep(3000);
+    },
+    expected: both({ ...connected('relay', 'relay', 'udp'), failedAfterConnect: true, category: 'connection_lost' }),
+  },
+  'signaling-incomplete': {
+    description: 'TURN/UDP configured correctly and policy all, but signalling breaks: the callee never receives the caller\'s candidates and the answer is never applied at the caller. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: { iceServers: [turnServer(TURN_UDP)], iceTransportPolicy: 'all' },
+    page: { dropCallerCandidates: true, dropAnswer: true },
+    durationMs: STALL_MS,
+    expected: both(failed('signaling_incomplete')),
   },
 };
 

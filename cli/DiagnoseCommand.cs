@@ -1,0 +1,52 @@
+using System.Text.Json;
+using IceWatch.Grains;
+using IceWatch.Grains.Parsing;
+using IceWatch.Grains.Sessions;
+using IceWatch.Grains.Verdicts;
+
+namespace IceWatch.Cli;
+
+/// <summary>
+/// Runs the grains logic on local files with no database and no server: one session per file.
+/// Exit 0 when every file was read, 2 (with a one-line reason per file) when one was not.
+/// </summary>
+public static class DiagnoseCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var json = args.Contains("--json");
+        var paths = args.Where(a => a != "--json").ToList();
+        if (paths.Count == 0 || paths.Any(p => p.StartsWith("--", StringComparison.Ordinal))) return Usage.Print(error);
+        var files = InputFiles.Expand(paths, error, out var missing);
+        var results = new List<FileVerdicts>();
+        var failed = missing;
+        foreach (var file in files)
+        {
+            try
+            {
+                results.Add(new FileVerdicts(file, Diagnose(file)));
+            }
+            catch (Exception e) when (e is UploadFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                error.WriteLine($"icewatch: {file}: {e.Message}");
+                failed = true;
+            }
+        }
+        if (json)
+            output.WriteLine(JsonSerializer.Serialize(results.SelectMany(r => r.Verdicts.Select(v => new { file = r.File, verdict = v })), CliJson.Options));
+        else
+            foreach (var result in results) VerdictReport.Write(output, result.File, result.Verdicts);
+        return failed ? 2 : 0;
+    }
+
+    public static IReadOnlyList<Verdict> Diagnose(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var progress = ProgressReporter.For(stream, file);
+        var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default);
+        grain.Apply(UploadReader.Read(progress.Stream), DateTimeOffset.UtcNow);
+        return grain.Evaluate(now: null);
+    }
+
+    private sealed record FileVerdicts(string File, IReadOnlyList<Verdict> Verdicts);
+}

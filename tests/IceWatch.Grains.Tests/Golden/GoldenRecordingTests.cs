@@ -1,0 +1,55 @@
+using IceWatch.Grains.Parsing;
+using IceWatch.Grains.Sessions;
+using IceWatch.Grains.Verdicts;
+
+namespace IceWatch.Grains.Tests.Golden;
+
+public sealed class GoldenRecordingTests
+{
+    public static TheoryData<string, string> RecordedFiles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (scenario, file) in Recordings.Files()) data.Add(scenario, file);
+        return data;
+    }
+
+    [Fact]
+    public void The_recording_lab_has_committed_the_core_scenarios_in_every_chrome_format()
+    {
+        foreach (var scenario in new[] { "turn-udp-relay", "turn-wrong-password" })
+            foreach (var format in new[] { "webrtc-internals.json", "rtcstats.txt", "sdk-report.json" })
+                Assert.True(File.Exists(Path.Combine(Recordings.Root, scenario, format)), $"{scenario}/{format} is missing");
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordedFiles))]
+    public void Every_recording_gives_the_verdicts_its_scenario_expects(string scenario, string file)
+    {
+        var expected = Recordings.Expected(scenario);
+        using var stream = File.OpenRead(Path.Combine(Recordings.Root, scenario, file));
+        var grain = new SessionGrain(new SessionState { SessionId = scenario }, SessionOptions.Default);
+        grain.Apply(UploadReader.Read(stream), DateTimeOffset.UnixEpoch);
+
+        var verdicts = grain.Evaluate(now: null);
+
+        Assert.Equal(expected.PeerConnections.Count, verdicts.Count);
+        var mismatches = expected.PeerConnections.Zip(verdicts).SelectMany(p => Mismatches(p.First, p.Second)).ToList();
+        Assert.True(mismatches.Count == 0, $"{scenario}/{file}:\n" + string.Join("\n", mismatches));
+    }
+
+    private static IEnumerable<string> Mismatches(ExpectedPeerConnection e, Verdict v)
+    {
+        var pair = v.SelectedPair;
+        (string Field, object? Expected, object? Actual)[] fields =
+        [
+            ("outcome", e.Outcome, v.Outcome),
+            ("localType", e.LocalType, pair?.LocalType),
+            ("remoteType", e.RemoteType, pair?.RemoteType),
+            ("relayProtocol", e.RelayProtocol, pair?.RelayProtocol),
+            ("category", e.Category, v.Category),
+            ("failedAfterConnect", e.FailedAfterConnect ?? v.FailedAfterConnect, v.FailedAfterConnect),
+        ];
+        foreach (var (field, expected, actual) in fields.Where(f => !Equals(f.Expected, f.Actual)))
+            yield return $"  {e.Role} ({v.PeerConnectionId}) {field}: expected {expected ?? "null"}, got {actual ?? "null"}; evidence: {string.Join(" | ", v.Evidence)}";
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace IceWatch.Grains.Tests.Golden;
+
+/// <summary>The committed real-browser recordings under tests/fixtures/recordings and their expected verdicts.</summary>
+internal static class Recordings
+{
+    public static readonly string[] Formats = ["webrtc-internals.json", "webrtc-internals.json.gz", "rtcstats.txt", "rtcstats.txt.gz", "sdk-report.json"];
+
+    public static string Root { get; } = Path.Combine(RepoRoot(), "tests", "fixtures", "recordings");
+
+    public static IEnumerable<string> Scenarios() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateDirectories(Root).Where(d => File.Exists(Path.Combine(d, "expected.json"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+            : [];
+
+    public static IEnumerable<(string Scenario, string File)> Files() =>
+        from scenario in Scenarios()
+        from format in Formats
+        where File.Exists(Path.Combine(Root, scenario, format))
+        select (scenario, format);
+
+    public static ExpectedScenario Expected(string scenario) =>
+        JsonSerializer.Deserialize<ExpectedScenario>(File.ReadAllText(Path.Combine(Root, scenario, "expected.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        ?? throw new InvalidDataException($"{scenario}/expected.json is empty");
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IceWatch.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("IceWatch.sln not found above the test output");
+    }
+}
