@@ -23,5 +23,6 @@ public sealed record Verdict
     public DateTimeOffset? ReceivedAt { get; init; }
     public int PairSwitches { get; init; }
     public IReadOnlyList<string> TurnUrls { get; init; } = [];
+    public IReadOnlyList<TurnUrlErrors> TurnErrors { get; init; } = [];
     public IReadOnlyList<IceStateStep> Timeline { get; init; } = [];
 }
