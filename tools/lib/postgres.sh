@@ -18,11 +18,11 @@ pg_as_owner() {
 }
 
 pg_free_port() {
-    local port
-    for port in $(seq "${ICEWATCH_PG_PORT:-54329}" 54399); do
+    local port first="${ICEWATCH_PG_PORT:-54329}"
+    for port in $(seq "$first" $((first + 70))); do
         if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
     done
-    log "no free port for PostgreSQL in 54329-54399"; exit 1
+    log "no free port for PostgreSQL in $first-$((first + 70))"; exit 1
 }
 
 pg_start_private() {
