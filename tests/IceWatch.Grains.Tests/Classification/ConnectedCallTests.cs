@@ -76,6 +76,7 @@ public sealed class ConnectedCallTests
 
     [Theory]
     [InlineData(41885439L, "udp")]
+    [InlineData(58597375L, "udp")]
     [InlineData(25108223L, "tcp")]
     [InlineData(8331263L, "tls")]
     public void A_relay_protocol_the_browser_omits_is_inferred_from_the_priority_and_said_so(long priority, string expected)
