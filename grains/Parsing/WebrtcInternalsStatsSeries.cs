@@ -92,8 +92,9 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId)
         if (capped && points.Count > 0)
         {
             var from = points.Keys.First();
+            // One wording for every capped series, so the verdict's evidence says it once.
             events.Add(new ObservationNoted(peerConnectionId, from,
-                $"stats of {statsId} reached Chrome's cap of {ChromePointCap} points per series: values before {from:O} were lost"));
+                $"stats series capped at {ChromePointCap} points by Chrome: the earliest stats of the call were lost"));
         }
 
         foreach (var (time, values) in points)

@@ -7,4 +7,5 @@ public sealed record ExpectedPeerConnection(
     string? RemoteType,
     string? RelayProtocol,
     string? Category,
-    bool? FailedAfterConnect = null);
+    bool? FailedAfterConnect = null,
+    string? EvidenceContains = null);

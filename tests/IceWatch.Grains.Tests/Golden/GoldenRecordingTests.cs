@@ -26,7 +26,7 @@ public sealed class GoldenRecordingTests
     public void Every_recording_gives_the_verdicts_its_scenario_expects(string scenario, string file)
     {
         var expected = Recordings.Expected(scenario);
-        using var stream = File.OpenRead(Path.Combine(Recordings.Root, scenario, file));
+        using var stream = File.OpenRead(Path.Combine(Recordings.Fixtures, scenario, file));
         var grain = new SessionGrain(new SessionState { SessionId = scenario }, SessionOptions.Default);
         grain.Apply(UploadReader.Read(stream), DateTimeOffset.UnixEpoch);
 
@@ -49,6 +49,8 @@ public sealed class GoldenRecordingTests
             ("category", e.Category, v.Category),
             ("failedAfterConnect", e.FailedAfterConnect ?? v.FailedAfterConnect, v.FailedAfterConnect),
         ];
+        if (e.EvidenceContains is { } wanted && !v.Evidence.Any(line => line.Contains(wanted, StringComparison.Ordinal)))
+            yield return $"  {e.Role} ({v.PeerConnectionId}) evidence: expected a line containing \"{wanted}\", got {string.Join(" | ", v.Evidence)}";
         foreach (var (field, expected, actual) in fields.Where(f => !Equals(f.Expected, f.Actual)))
             yield return $"  {e.Role} ({v.PeerConnectionId}) {field}: expected {expected ?? "null"}, got {actual ?? "null"}; evidence: {string.Join(" | ", v.Evidence)}";
     }

@@ -7,21 +7,24 @@ internal static class Recordings
 {
     public static readonly string[] Formats = ["webrtc-internals.json", "webrtc-internals.json.gz", "rtcstats.txt", "rtcstats.txt.gz", "sdk-report.json"];
 
-    public static string Root { get; } = Path.Combine(RepoRoot(), "tests", "fixtures", "recordings");
+    public static string Fixtures { get; } = Path.Combine(RepoRoot(), "tests", "fixtures");
 
+    public static string Root { get; } = Path.Combine(Fixtures, "recordings");
+
+    /// <summary>Every folder with an expected.json under recordings/ (real) and derived/ (transformed), relative to tests/fixtures.</summary>
     public static IEnumerable<string> Scenarios() =>
-        Directory.Exists(Root)
-            ? Directory.EnumerateDirectories(Root).Where(d => File.Exists(Path.Combine(d, "expected.json"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
-            : [];
+        Directory.EnumerateFiles(Fixtures, "expected.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Fixtures, Path.GetDirectoryName(f)!))
+            .Order(StringComparer.Ordinal);
 
     public static IEnumerable<(string Scenario, string File)> Files() =>
         from scenario in Scenarios()
         from format in Formats
-        where File.Exists(Path.Combine(Root, scenario, format))
+        where File.Exists(Path.Combine(Fixtures, scenario, format))
         select (scenario, format);
 
     public static ExpectedScenario Expected(string scenario) =>
-        JsonSerializer.Deserialize<ExpectedScenario>(File.ReadAllText(Path.Combine(Root, scenario, "expected.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        JsonSerializer.Deserialize<ExpectedScenario>(File.ReadAllText(Path.Combine(Fixtures, scenario, "expected.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
         ?? throw new InvalidDataException($"{scenario}/expected.json is empty");
 
     private static string RepoRoot()
