@@ -1,3 +1,5 @@
+using IceWatch.Silo;
+
 var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+builder.Services.AddIceWatchSilo(builder.Configuration);
+await builder.Build().RunAsync();

@@ -44,8 +44,7 @@ public sealed class ApiEventMapper(string peerConnectionId, bool descriptionCall
             case "setremotedescriptiononfailure":
                 pendingRemoteType = null;
                 return [];
-            case "createoffer" when Text(value).Replace(" ", "").Contains("iceRestart\":true", StringComparison.OrdinalIgnoreCase)
-                                    || Text(value).Replace(" ", "").Contains("iceRestart:true", StringComparison.OrdinalIgnoreCase):
+            case "createoffer" when AsksIceRestart(value):
             case "restartice":
                 return [new IceRestartRequested(pc, time)];
             case "close":
@@ -114,6 +113,13 @@ public sealed class ApiEventMapper(string peerConnectionId, bool descriptionCall
         var f = Fields(value);
         return CandidateLineParser.Parse(f.GetValueOrDefault("candidate") ?? LogValueText.Unwrap(Text(value)),
             NullIfEmpty(f.GetValueOrDefault("url")), NullIfEmpty(f.GetValueOrDefault("relayprotocol")));
+    }
+
+    // Options as JSON ({"iceRestart":true}) or as older Chrome printed them ("options: {iceRestart: true}").
+    private static bool AsksIceRestart(JsonElement value)
+    {
+        var text = Text(value).Replace(" ", "").Replace("\"", "");
+        return text.Contains("iceRestart:true", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> Fields(JsonElement value) => value.ValueKind switch

@@ -63,9 +63,9 @@ public static class RtcStatsDumpReader
 
             var id = entry[1].ValueKind == JsonValueKind.String ? entry[1].GetString()! : entry[1].GetRawText();
             var method = RtcStatsCompression.Method(entry[0].ValueKind == JsonValueKind.String ? entry[0].GetString()! : entry[0].GetRawText());
-            if (method.StartsWith("navigator.", StringComparison.Ordinal))
+            if (method.Contains('.'))
             {
-                continue; // getUserMedia and friends carry an id of their own, not a peer connection's
+                continue; // navigator.mediaDevices.*, MediaStreamTrack.*: not peer connection APIs
             }
             if (!peerConnections.TryGetValue(id, out var pc))
             {

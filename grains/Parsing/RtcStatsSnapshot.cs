@@ -51,6 +51,9 @@ public sealed class RtcStatsSnapshot(string peerConnectionId)
                         break;
                     case "id":
                         break;
+                    case ['[', ..]:
+                        break; // rates webrtc-internals worked out, not stats
+
                     default:
                         values[name] = JsonShape.ToScalar(field.Value);
                         break;

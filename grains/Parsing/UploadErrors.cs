@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -22,7 +21,8 @@ public static class UploadErrors
         UploadFormatException u => u,
         JsonException j => FromJson(j, what),
         InvalidDataException => new UploadFormatException($"expected a complete gzip stream in the {what}", e),
-        DecoderFallbackException => new UploadFormatException($"expected UTF-8 text in the {what}", e),
+        DecoderFallbackException or InvalidOperationException { InnerException: DecoderFallbackException } =>
+            new UploadFormatException($"expected UTF-8 text in the {what}", e),
         _ => null,
     };
 }

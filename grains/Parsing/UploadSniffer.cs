@@ -26,8 +26,8 @@ public static class UploadSniffer
             return UploadFormat.Unknown;
         }
 
-        var format = FromTopLevelKeys(text);
-        if (format != UploadFormat.Unknown)
+        var format = FromTopLevelKeys(text, out var wholeObjectSeen);
+        if (format != UploadFormat.Unknown || wholeObjectSeen)
         {
             return format;
         }
@@ -38,13 +38,20 @@ public static class UploadSniffer
             : UploadFormat.Unknown;
     }
 
-    private static UploadFormat FromTopLevelKeys(ReadOnlySpan<byte> text)
+    private static UploadFormat FromTopLevelKeys(ReadOnlySpan<byte> text, out bool wholeObjectSeen)
     {
+        wholeObjectSeen = false;
         var reader = new Utf8JsonReader(text, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth }));
         try
         {
             while (reader.Read())
             {
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    wholeObjectSeen = true;
+                    break;
+                }
+
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
                     if (reader.ValueTextEquals("PeerConnections"u8))

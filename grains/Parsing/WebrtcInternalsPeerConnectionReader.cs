@@ -4,9 +4,11 @@ using IceWatch.Grains.Events;
 namespace IceWatch.Grains.Parsing;
 
 /// <summary>
-/// Reads one entry of a webrtc-internals dump's "PeerConnections": its rtcConfiguration, its
-/// updateLog ([{ time, type, value }]) and its stats series. Gives PeerConnectionCreated first,
-/// then the update log in its order, then the stats, each stats object in time order.
+/// Reads one entry of a webrtc-internals dump's "PeerConnections": its rtcConfiguration, its stats
+/// series and its updateLog ([{ type, value, timestamp }], "time" in older versions), in the order
+/// the dump has them. Chrome writes the stats before the log, so a peer connection's events are
+/// not in time order; PeerConnectionCreated carries the time of the first log entry and comes just
+/// before the log's events.
 /// </summary>
 public static class WebrtcInternalsPeerConnectionReader
 {
@@ -26,7 +28,24 @@ public static class WebrtcInternalsPeerConnectionReader
             switch (json.Text)
             {
                 case "rtcConfiguration":
-                    configuration = Configuration(json.ReadValue(), path);
+                    configuration = Configuration(json.ReadValue(), $"{path}.rtcConfiguration");
+                    break;
+                case "stats":
+                    json.Expect(JsonTokenType.StartObject, "an object", $"{path}.stats");
+                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var key = json.Text!;
+                        foreach (var e in series.Add(key, json.ReadValue(), $"{path}.stats[\"{key}\"]"))
+                        {
+                            yield return e;
+                        }
+                    }
+
+                    foreach (var e in series.Flush())
+                    {
+                        yield return e;
+                    }
+
                     break;
                 case "updateLog":
                     json.Expect(JsonTokenType.StartArray, "an array", $"{path}.updateLog");
@@ -34,9 +53,7 @@ public static class WebrtcInternalsPeerConnectionReader
                     {
                         var entryPath = $"{path}.updateLog[{i}]";
                         JsonShape.RequireKind(entry, JsonValueKind.Object, entryPath);
-                        // Older Chrome writes "time" (a locale date string or number); newer Chrome writes "timestamp" (ms).
-                        var stamp = JsonShape.Optional(entry, "timestamp") ?? JsonShape.Optional(entry, "time");
-                        var time = (stamp is { } t ? WebrtcInternalsTime.Parse(t) : null) ?? lastTime;
+                        var time = Time(entry) ?? lastTime;
                         if (time is null)
                         {
                             continue;
@@ -49,35 +66,8 @@ public static class WebrtcInternalsPeerConnectionReader
                             yield return new PeerConnectionCreated(id, time.Value, configuration);
                         }
 
-                        var type = JsonShape.OptionalString(entry, "type", entryPath) ?? "";
-                        var value = JsonShape.Optional(entry, "value") ?? default;
-                        if (ApiEventNames.Normalize(type) == "setconfiguration")
+                        foreach (var e in Map(mapper, id, entry, time.Value, entryPath))
                         {
-                            var changed = Configuration(value, entryPath);
-                            yield return new ConfigurationChanged(id, time.Value, changed);
-                            continue;
-                        }
-
-                        foreach (var e in mapper.Map(time.Value, type, value, $"{entryPath}.value"))
-                        {
-                            yield return e;
-                        }
-                    }
-
-                    break;
-                case "stats":
-                    json.Expect(JsonTokenType.StartObject, "an object", $"{path}.stats");
-                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var key = json.Text!;
-                        foreach (var e in series.Add(key, json.ReadValue(), $"{path}.stats[\"{key}\"]"))
-                        {
-                            if (!created)
-                            {
-                                created = true;
-                                yield return new PeerConnectionCreated(id, e.Time, configuration);
-                            }
-
                             yield return e;
                         }
                     }
@@ -89,23 +79,23 @@ public static class WebrtcInternalsPeerConnectionReader
             }
         }
 
-        foreach (var e in series.Flush())
-        {
-            if (!created)
-            {
-                created = true;
-                yield return new PeerConnectionCreated(id, e.Time, configuration);
-            }
-
-            yield return e;
-        }
-
         if (!created)
         {
-            // Nothing dated was logged: the peer connection existed, but when is unknown.
-            yield return new PeerConnectionCreated(id, DateTimeOffset.UnixEpoch, configuration);
+            yield return new PeerConnectionCreated(id, series.FirstTime ?? DateTimeOffset.UnixEpoch, configuration);
         }
     }
+
+    private static IEnumerable<IceEvent> Map(ApiEventMapper mapper, string id, JsonElement entry, DateTimeOffset time, string path)
+    {
+        var type = JsonShape.OptionalString(entry, "type", path) ?? "";
+        var value = JsonShape.Optional(entry, "value") ?? default;
+        return ApiEventNames.Normalize(type) == "setconfiguration"
+            ? [new ConfigurationChanged(id, time, Configuration(value, $"{path}.value"))]
+            : mapper.Map(time, type, value, $"{path}.value");
+    }
+
+    private static DateTimeOffset? Time(JsonElement entry) =>
+        (JsonShape.Optional(entry, "timestamp") ?? JsonShape.Optional(entry, "time")) is { } t ? WebrtcInternalsTime.Parse(t) : null;
 
     private static IceConfiguration Configuration(JsonElement value, string path) => value.ValueKind switch
     {

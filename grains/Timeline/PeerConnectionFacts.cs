@@ -29,4 +29,6 @@ public sealed record PeerConnectionFacts
     public string? DtlsState { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public List<string> Notes { get; init; } = [];
+    /// <summary>The type of each folded stats id, for snapshots that leave the type out.</summary>
+    public Dictionary<string, string> StatsTypes { get; init; } = [];
 }

@@ -5,9 +5,15 @@ namespace IceWatch.Grains.Timeline;
 /// <summary>Merges getStats objects (full or delta, any order) into the facts of a peer connection.</summary>
 internal static class StatsFold
 {
+    private static readonly HashSet<string> Folded = ["candidate-pair", "local-candidate", "remote-candidate", "transport"];
+
     public static void Apply(PeerConnectionFacts facts, StatsObserved e)
     {
-        switch (e.StatsType)
+        // Delta-encoded snapshots may omit the type of an object sent before.
+        var type = e.StatsType;
+        if (type.Length == 0) type = facts.StatsTypes.GetValueOrDefault(e.StatsId, "");
+        else if (Folded.Contains(type)) facts.StatsTypes[e.StatsId] = type;
+        switch (type)
         {
             case "candidate-pair":
                 ApplyPair(Pair(facts, e.StatsId), e);

@@ -107,4 +107,14 @@ public sealed class ConnectedCallTests
         Assert.False(v.Relayed);
         Assert.Equal((90_000, 4_000), (v.BytesRelayed, v.BytesDirect));
     }
+
+    [Fact]
+    public void A_delta_snapshot_that_leaves_out_the_type_still_updates_the_object_sent_before()
+    {
+        var v = RelayCall()
+            .Stats(9, "CP1", "", ("bytesSent", 200_000L), ("bytesReceived", 100_000L))
+            .Verdict();
+
+        Assert.Equal(300_000, v.BytesRelayed);
+    }
 }

@@ -1,0 +1,25 @@
+namespace IceWatch.Grains.Alerting;
+
+/// <summary>
+/// When a window's ICE failure rate pages. It fires when the window holds at least
+/// MinPeerConnections, the rate exceeds Threshold, and the Wilson lower bound of the rate (at Z)
+/// exceeds Threshold too, so a handful of unlucky calls never pages. It resolves only after
+/// the rate has stayed at or below RecoveryThreshold for ResolveAfter (hysteresis).
+/// BurnRate, when set, replaces the threshold test with the multi-window SLO burn-rate test.
+/// </summary>
+public sealed record AlertRule
+{
+    public string Name { get; init; } = "ice-failure-rate";
+    public double Threshold { get; init; } = 0.01;
+    public double RecoveryThreshold { get; init; } = 0.008;
+    public long MinPeerConnections { get; init; } = 20;
+    public double Z { get; init; } = 1.96;
+    public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ResolveAfter { get; init; } = TimeSpan.FromMinutes(2);
+    public BurnRateRule? BurnRate { get; init; }
+
+    public static AlertRule Default { get; } = new();
+
+    /// <summary>The windows the evaluator must count: the rule's own, plus the burn-rate long window.</summary>
+    public IReadOnlyList<TimeSpan> Windows => BurnRate is { } b ? [b.ShortWindow, b.LongWindow] : [Window];
+}

@@ -1,0 +1,7 @@
+namespace IceWatch.Grains.Alerting;
+
+public enum AlertStatus
+{
+    Ok,
+    Firing,
+}

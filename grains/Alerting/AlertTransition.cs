@@ -1,0 +1,8 @@
+namespace IceWatch.Grains.Alerting;
+
+public enum AlertTransition
+{
+    None,
+    Fired,
+    Resolved,
+}

@@ -1,0 +1,3 @@
+namespace IceWatch.IngestApi.Endpoints;
+
+public sealed record HealthStatus(string Status);

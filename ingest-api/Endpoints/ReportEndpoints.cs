@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.OpenApi;
+using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace IceWatch.IngestApi.Endpoints;
+
+public static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/reports").WithTags("Uploads").RequireAuthorization();
+        group.MapPost("/", PostReportsAsync)
+            .WithName("UploadReports")
+            .WithSummary("Upload a batch of SDK reports for one session (JSON, raw or gzip).")
+            .AddOpenApiOperationTransformer(RequestBodies.SdkReportBatchAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    public static async Task<Results<Accepted<ReportsAccepted>, ProblemHttpResult>> PostReportsAsync(
+        HttpRequest request, ClaimsPrincipal user, UploadIngestor ingestor, CancellationToken ct)
+    {
+        if (!IsJson(request.ContentType))
+            return TypedResults.Problem(
+                $"Content-Type '{request.ContentType}' is not JSON; SDK reports are sent as application/json (optionally with Content-Encoding: gzip).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type");
+
+        try
+        {
+            var (accepted, summary) = await ingestor.ReportAsync(request, user.TenantId(), ct);
+            return TypedResults.Accepted(
+                SessionEndpoints.Location(accepted.SessionId),
+                new ReportsAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate, summary.PeerConnections));
+        }
+        catch (UploadRejectedException rejected)
+        {
+            return TypedResults.Problem(rejected.Message, statusCode: rejected.StatusCode, title: rejected.Title);
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Health;
+using IceWatch.IngestApi.OpenApi;
+using IceWatch.IngestApi.Options;
+using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.Startup;
+using IceWatch.IngestApi.Uploads;
+using IceWatch.Silo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace IceWatch.IngestApi.Hosting;
+
+public static class IngestApiServiceCollectionExtensions
+{
+    private const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplicationBuilder AddIngestApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = ResolveOptions(builder.Configuration);
+
+        // The role decides the registrations, so it is read now rather than through IOptions.
+        if (options.Role == HostingRoles.Ingest) services.AddIceWatchStorage(builder.Configuration);
+        else services.AddIceWatchSilo(builder.Configuration);
+
+        services.AddSingleton<IConfigureOptions<IngestOptions>, IngestOptionsSetup>();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<IngestOptions>().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<IngestOptions>>(
+            (kestrel, ingest) => kestrel.Limits.MaxRequestBodySize = ingest.Value.MaxRequestBodyBytes);
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Describe);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorization();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept. Strict numbers
+            // keep the OpenAPI schemas "integer" instead of "integer or numeric string".
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+
+        services.AddSingleton<RequestBodyReader>();
+        services.AddSingleton<ContentInspector>();
+        services.AddScoped<UploadIngestor>();
+        services.AddSingleton<DatabaseProbe>();
+        services.AddHostedService<BootstrapKeyService>();
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
+        return builder;
+    }
+
+    private static IngestOptions ResolveOptions(IConfiguration configuration)
+    {
+        var options = new IngestOptions();
+        new IngestOptionsSetup(configuration).Configure(options);
+        var result = new IngestOptionsValidator().Validate(null, options);
+        if (result.Failed) throw new OptionsValidationException(nameof(IngestOptions), typeof(IngestOptions), result.Failures);
+        return options;
+    }
+}

@@ -1,0 +1,3 @@
+namespace IceWatch.IngestApi.OpenApi;
+
+public sealed record SdkInfo(string? Name, string? Version);

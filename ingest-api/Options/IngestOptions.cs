@@ -1,0 +1,22 @@
+namespace IceWatch.IngestApi.Options;
+
+/// <summary>Limits and behaviour of the HTTP front door; bound from <c>IceWatch:Ingest</c> and <c>ICEWATCH_*</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "IceWatch:Ingest";
+
+    /// <summary>Largest request body as received (maybe gzip); enough for a 64 MB dump.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 80L * 1024 * 1024;
+
+    /// <summary>Largest body after gzip inflation; counted while inflating so a gzip bomb stops early.</summary>
+    public long MaxDecompressedBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The <c>Retry-After</c> sent with 503 when PostgreSQL cannot be reached.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary><c>all</c> runs the silo's processing in this process; <c>ingest</c> runs only the API.</summary>
+    public string Role { get; set; } = HostingRoles.All;
+
+    /// <summary>When set, tenant <c>default</c> gets this API key at start-up (idempotent).</summary>
+    public string? BootstrapApiKey { get; set; }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace IceWatch.IngestApi.Options;
+
+/// <summary>Binds <see cref="IngestOptions"/> from its section, then lets the flat <c>ICEWATCH_*</c> names win.</summary>
+public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigureOptions<IngestOptions>
+{
+    public void Configure(IngestOptions options)
+    {
+        configuration.GetSection(IngestOptions.SectionName).Bind(options);
+        if (Flat("ICEWATCH_MAX_REQUEST_BODY_BYTES") is { } body) options.MaxRequestBodyBytes = ParseLong(body, "ICEWATCH_MAX_REQUEST_BODY_BYTES");
+        if (Flat("ICEWATCH_MAX_DECOMPRESSED_BYTES") is { } inflated) options.MaxDecompressedBytes = ParseLong(inflated, "ICEWATCH_MAX_DECOMPRESSED_BYTES");
+        if (Flat("ICEWATCH_RETRY_AFTER_SECONDS") is { } retry) options.RetryAfterSeconds = (int)ParseLong(retry, "ICEWATCH_RETRY_AFTER_SECONDS");
+        if (Flat("ICEWATCH_ROLE") is { } role) options.Role = role.Trim().ToLowerInvariant();
+        if (Flat("ICEWATCH_BOOTSTRAP_API_KEY") is { } key) options.BootstrapApiKey = key.Trim();
+    }
+
+    private string? Flat(string name) => configuration[name] is { Length: > 0 } value ? value : null;
+
+    private static long ParseLong(string value, string name) =>
+        long.TryParse(value, out var parsed) ? parsed : throw new OptionsValidationException(
+            name, typeof(IngestOptions), [$"{name} must be a whole number, got '{value}'."]);
+}

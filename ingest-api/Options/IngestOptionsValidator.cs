@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace IceWatch.IngestApi.Options;
+
+public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRequestBodyBytes < 1024)
+            failures.Add($"MaxRequestBodyBytes must be at least 1024, got {options.MaxRequestBodyBytes}.");
+        if (options.MaxDecompressedBytes < options.MaxRequestBodyBytes)
+            failures.Add($"MaxDecompressedBytes ({options.MaxDecompressedBytes}) must not be below MaxRequestBodyBytes ({options.MaxRequestBodyBytes}).");
+        if (options.RetryAfterSeconds is < 1 or > 3600)
+            failures.Add($"RetryAfterSeconds must be between 1 and 3600, got {options.RetryAfterSeconds}.");
+        if (!HostingRoles.IsKnown(options.Role))
+            failures.Add($"Role must be '{HostingRoles.All}' or '{HostingRoles.Ingest}', got '{options.Role}'.");
+        if (options.BootstrapApiKey is { Length: > 0 and < 16 })
+            failures.Add("ICEWATCH_BOOTSTRAP_API_KEY must be at least 16 characters.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

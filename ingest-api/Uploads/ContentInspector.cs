@@ -1,0 +1,58 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using IceWatch.Grains.Parsing;
+using IceWatch.IngestApi.Options;
+using IceWatch.IngestApi.Problems;
+using Microsoft.Extensions.Options;
+
+namespace IceWatch.IngestApi.Uploads;
+
+/// <summary>
+/// Streams the (inflated) body once through the format validator while hashing and counting it,
+/// so a gzip bomb is stopped at the limit and no second copy of the content is kept.
+/// </summary>
+public sealed class ContentInspector(IOptions<IngestOptions> options)
+{
+    public InspectedContent Inspect(ReceivedBody body)
+    {
+        var limit = options.Value.MaxDecompressedBytes;
+        var received = MemoryMarshal.TryGetArray(body.Bytes, out var segment) ? segment : new ArraySegment<byte>(body.Bytes.ToArray());
+        Stream source = new MemoryStream(received.Array!, received.Offset, received.Count, writable: false);
+        if (body.Gzipped) source = new GZipStream(source, CompressionMode.Decompress);
+
+        using var content = new MeteredReadStream(source, limit);
+        try
+        {
+            var summary = UploadReader.Validate(content);
+            content.Drain();
+            return new InspectedContent(summary, content.Sha256(), content.BytesRead);
+        }
+        catch (Exception e) when (Translate(e, body.Gzipped) is { } rejection)
+        {
+            throw rejection;
+        }
+    }
+
+    private static UploadRejectedException? Translate(Exception exception, bool gzipped)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case DecompressedTooLargeException tooLarge:
+                    return UploadRejectedException.TooLarge(tooLarge.Message);
+                case InvalidDataException when gzipped:
+                    return UploadRejectedException.BadRequest($"The body is gzip-compressed but could not be inflated: {e.Message}");
+            }
+        }
+        return exception switch
+        {
+            UploadFormatException format => UploadRejectedException.BadRequest(format.Message),
+            JsonException json => UploadRejectedException.BadRequest($"The body is not valid JSON: {json.Message}"),
+            DecoderFallbackException => UploadRejectedException.BadRequest("The body is not valid UTF-8 text."),
+            _ => null,
+        };
+    }
+}

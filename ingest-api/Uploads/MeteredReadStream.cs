@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+
+namespace IceWatch.IngestApi.Uploads;
+
+/// <summary>A read-only pass-through that hashes (SHA-256) and counts what is read, failing past a limit.</summary>
+public sealed class MeteredReadStream(Stream inner, long limit) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        Meter(buffer[..read]);
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    {
+        var read = await inner.ReadAsync(buffer, ct);
+        Meter(buffer.Span[..read]);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    /// <summary>Reads what the consumer left unread, so the hash and the limit cover the whole content.</summary>
+    public void Drain()
+    {
+        var scratch = new byte[81920];
+        while (Read(scratch) > 0) { }
+    }
+
+    public byte[] Sha256() => _hash.GetHashAndReset();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private void Meter(ReadOnlySpan<byte> data)
+    {
+        BytesRead += data.Length;
+        if (BytesRead > limit) throw new DecompressedTooLargeException(limit);
+        _hash.AppendData(data);
+    }
+}

@@ -1,0 +1,4 @@
+namespace IceWatch.IngestApi.Uploads;
+
+/// <summary>The 202 answer to an SDK report batch; <see cref="Reports"/> counts the peer connections it reported on.</summary>
+public sealed record ReportsAccepted(string SessionId, Guid UploadId, bool Duplicate, int Reports);

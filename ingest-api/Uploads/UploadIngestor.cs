@@ -1,0 +1,51 @@
+using IceWatch.Grains.Parsing;
+using IceWatch.IngestApi.Problems;
+using IceWatch.Silo;
+
+namespace IceWatch.IngestApi.Uploads;
+
+/// <summary>Reads, validates and durably accepts one upload for a tenant.</summary>
+public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector inspector, InboxStore inbox)
+{
+    public async Task<(AcceptResult Result, UploadSummary Summary)> DumpAsync(
+        HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
+    {
+        var body = await reader.ReadAsync(request, ct);
+        var content = inspector.Inspect(body);
+        if (content.Summary.Format == UploadFormat.SdkReport)
+            throw UploadRejectedException.BadRequest("The body is an SDK report batch; send it to POST /v1/reports instead of /v1/dumps.");
+        if (content.Summary.Format is not (UploadFormat.WebrtcInternalsDump or UploadFormat.RtcStatsDump))
+            throw UploadRejectedException.BadRequest("The body is neither a chrome://webrtc-internals dump nor an rtcstats dump.");
+
+        var accepted = await AcceptAsync(tenantId, sessionId, region, content, body, ct);
+        return (accepted, content.Summary);
+    }
+
+    public async Task<(AcceptResult Result, UploadSummary Summary)> ReportAsync(HttpRequest request, Guid tenantId, CancellationToken ct)
+    {
+        var body = await reader.ReadAsync(request, ct);
+        var content = inspector.Inspect(body);
+        if (content.Summary.Format != UploadFormat.SdkReport)
+            throw UploadRejectedException.BadRequest(
+                $"The body is a {Describe(content.Summary.Format)}, not an SDK report batch; send dumps to POST /v1/dumps.");
+
+        var sessionId = content.Summary.SessionId;
+        if (!Identifiers.IsSessionId(sessionId)) throw UploadRejectedException.BadRequest(Identifiers.DescribeSessionId(sessionId));
+        var region = content.Summary.Region ?? Identifiers.DefaultRegion;
+        if (!Identifiers.IsRegion(region)) throw UploadRejectedException.BadRequest(Identifiers.DescribeRegion(region));
+
+        var accepted = await AcceptAsync(tenantId, sessionId!, region, content, body, ct);
+        return (accepted, content.Summary);
+    }
+
+    private Task<AcceptResult> AcceptAsync(
+        Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct) =>
+        inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256), ct);
+
+    private static string Describe(UploadFormat format) => format switch
+    {
+        UploadFormat.WebrtcInternalsDump => "chrome://webrtc-internals dump",
+        UploadFormat.RtcStatsDump => "rtcstats dump",
+        _ => "document of unknown format",
+    };
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace IceWatch.Silo;
+
+/// <summary>Flat ICEWATCH_* keys (environment variables) override the bound IceWatch section.</summary>
+internal static class EnvironmentSettings
+{
+    public static void Read(IConfiguration configuration, string key, Action<string> apply)
+    {
+        if (configuration[key] is { Length: > 0 } value) apply(value);
+    }
+
+    public static void ReadNumber(IConfiguration configuration, string key, Action<double> apply) =>
+        Read(configuration, key, value => apply(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new InvalidOperationException($"{key} must be a number, not '{value}'.")));
+}

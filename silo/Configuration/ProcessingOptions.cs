@@ -1,0 +1,26 @@
+using SessionOptions = IceWatch.Grains.Sessions.SessionOptions;
+
+namespace IceWatch.Silo;
+
+/// <summary>
+/// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
+/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS).
+/// </summary>
+public sealed class ProcessingOptions
+{
+    /// <summary>A peer connection not connected this long after its creation is failed.</summary>
+    public double StallDeadlineSeconds { get; set; } = SessionOptions.Default.StallDeadline.TotalSeconds;
+
+    /// <summary>How long an idle worker waits before looking again (a new upload's notification wakes it sooner).</summary>
+    public int PollIntervalMs { get; set; } = 200;
+
+    /// <summary>Sessions processed in parallel by this process.</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>Failed (non-transient) processing attempts after which an upload is set aside with its error.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    public SessionOptions Session => new(TimeSpan.FromSeconds(StallDeadlineSeconds));
+
+    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMs);
+}

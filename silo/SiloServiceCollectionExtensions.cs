@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IceWatch.Silo;
+
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>The database, its migrations (applied by a hosted service before any other starts) and the stores.</summary>
+    public static IServiceCollection AddIceWatchStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o => EnvironmentSettings.Read(configuration, "ICEWATCH_DATABASE", v => o.Database = v))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<InboxStore>();
+        services.TryAddSingleton<SessionQueries>();
+        services.TryAddSingleton<RegionQueries>();
+        // Inserted first: hosted services start in registration order, and everything else needs the schema.
+        if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
+            services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
+        return services;
+    }
+
+    /// <summary>Storage plus the processing services: the inbox processor and the stall-deadline sweeper.</summary>
+    public static IServiceCollection AddIceWatchSilo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIceWatchStorage(configuration);
+        services.AddOptions<ProcessingOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o =>
+            {
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_STALL_DEADLINE_SECONDS", v => o.StallDeadlineSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
+        services.TryAddSingleton<SessionProcessor>();
+        services.TryAddSingleton<InboxSignal>();
+        services.AddHostedService<UploadNotifications>();
+        services.AddHostedService<InboxProcessor>();
+        services.AddHostedService<DeadlineSweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace IceWatch.Silo;
+
+public sealed record AcceptResult(Guid UploadId, string SessionId, bool Duplicate);

@@ -1,0 +1,84 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IceWatch.Silo;
+
+/// <summary>
+/// The durable inbox. Accepting never waits for processing: a known session or a known upload is
+/// found through the snapshot first, so no unique check has to wait for a row the processor is
+/// updating, and a new upload only inserts rows nobody else can hold.
+/// </summary>
+public sealed class InboxStore(NpgsqlDataSource dataSource)
+{
+    internal const string Channel = "icewatch_uploads";
+
+    public async Task<AcceptResult> AcceptAsync(Upload upload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (await FindAsync(connection, upload, ct) is { } known)
+            return new AcceptResult(known, upload.SessionId, Duplicate: true);
+
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command("""
+                    INSERT INTO sessions (tenant_id, session_id, region)
+                    SELECT $1, $2, $3
+                    WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE tenant_id = $1 AND session_id = $2)
+                    ON CONFLICT (tenant_id, session_id) DO NOTHING
+                    """, upload.TenantId, upload.SessionId, upload.Region),
+                Command("""
+                    INSERT INTO uploads (id, tenant_id, session_id, region, format, body, content_sha256)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    ON CONFLICT (tenant_id, session_id, content_sha256) DO NOTHING
+                    RETURNING id
+                    """, Guid.CreateVersion7(), upload.TenantId, upload.SessionId, upload.Region, upload.Format.ToString(),
+                    upload.Body, upload.ContentSha256),
+                Command($"NOTIFY {Channel}"),
+            },
+        };
+        Guid? inserted = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            // Npgsql skips the results of statements without columns; the first row with a uuid is ours.
+            do
+            {
+                if (reader.FieldCount > 0 && reader.GetFieldType(0) == typeof(Guid) && await reader.ReadAsync(ct))
+                    inserted = reader.GetGuid(0);
+            } while (await reader.NextResultAsync(ct));
+        }
+        await transaction.CommitAsync(ct);
+        if (inserted is { } id) return new AcceptResult(id, upload.SessionId, Duplicate: false);
+
+        // Lost a race with the same content: ON CONFLICT waited for the winner's commit, so it is visible now.
+        var first = await FindAsync(connection, upload, ct) ?? throw new InvalidOperationException("The conflicting upload vanished.");
+        return new AcceptResult(first, upload.SessionId, Duplicate: true);
+    }
+
+    private static async Task<Guid?> FindAsync(NpgsqlConnection connection, Upload upload, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT id FROM uploads WHERE tenant_id = $1 AND session_id = $2 AND content_sha256 = $3
+            """, connection)
+        {
+            Parameters = { Parameter(upload.TenantId), Parameter(upload.SessionId), Parameter(upload.ContentSha256) },
+        };
+        return await command.ExecuteScalarAsync(ct) as Guid?;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(Parameter(value));
+        return command;
+    }
+
+    private static NpgsqlParameter Parameter(object value) => value switch
+    {
+        ReadOnlyMemory<byte> bytes => new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = bytes, NpgsqlDbType = NpgsqlDbType.Bytea },
+        _ => new NpgsqlParameter { Value = value },
+    };
+}

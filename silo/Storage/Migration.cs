@@ -1,0 +1,3 @@
+namespace IceWatch.Silo;
+
+internal sealed record Migration(int Version, string Name, string Sql);

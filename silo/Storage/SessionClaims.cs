@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace IceWatch.Silo;
+
+/// <summary>
+/// Claims a session for the current transaction: a row lock taken with SKIP LOCKED, so each
+/// session has one writer at a time, other nodes move on to other sessions, and the lock ends
+/// with the transaction or with the connection of a killed process. NO KEY UPDATE leaves the
+/// key-share locks of the inbox's foreign key check free, so accepting never waits for it.
+/// </summary>
+internal static class SessionClaims
+{
+    private const string Columns = "s.tenant_id, s.session_id, s.region, s.state::text, s.created_at, now()";
+
+    public static Task<ClaimedSession?> WithPendingUploadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        ClaimAsync(connection, transaction, $"""
+            SELECT {Columns}
+            FROM sessions s
+            WHERE (s.tenant_id, s.session_id) IN (
+                SELECT u.tenant_id, u.session_id FROM uploads u
+                WHERE u.processed_at IS NULL
+                GROUP BY u.tenant_id, u.session_id
+                ORDER BY min(u.seq)
+                LIMIT 64)
+            LIMIT 1
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+            """, ct);
+
+    public static Task<ClaimedSession?> PastDeadlineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        ClaimAsync(connection, transaction, $"""
+            SELECT {Columns}
+            FROM sessions s
+            WHERE s.next_deadline_at <= now()
+            ORDER BY s.next_deadline_at
+            LIMIT 1
+            FOR NO KEY UPDATE OF s SKIP LOCKED
+            """, ct);
+
+    private static async Task<ClaimedSession?> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new ClaimedSession(
+            reader.GetGuid(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetFieldValue<DateTimeOffset>(4),
+            reader.GetFieldValue<DateTimeOffset>(5));
+    }
+}

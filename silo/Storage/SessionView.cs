@@ -1,0 +1,12 @@
+using IceWatch.Grains.Verdicts;
+
+namespace IceWatch.Silo;
+
+public sealed record SessionView(
+    string SessionId,
+    string Region,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Uploads,
+    int PendingUploads,
+    IReadOnlyList<Verdict> PeerConnections);

@@ -1,0 +1,3 @@
+namespace IceWatch.Silo;
+
+public sealed record Tenant(Guid Id, string Name);

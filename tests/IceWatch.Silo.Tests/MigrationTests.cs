@@ -1,0 +1,55 @@
+using IceWatch.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace IceWatch.Silo.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class MigrationTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Migrating_a_fresh_database_creates_every_table_and_records_each_version()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "migrate_fresh");
+
+        var tables = await storage.ScalarAsync<string[]>(
+            "SELECT array_agg(table_name::text ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'");
+        Assert.Equal(["api_keys", "region_minutes", "schema_migrations", "sessions", "tenants", "uploads", "verdicts"], tables);
+        Assert.Equal(new[] { 1, 2, 3 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Migrating_twice_changes_nothing_the_second_time()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "migrate_twice");
+        var firstApplied = await storage.ScalarAsync<DateTime>("SELECT max(applied_at) FROM schema_migrations");
+
+        await storage.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(3L, await storage.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(firstApplied, await storage.ScalarAsync<DateTime>("SELECT max(applied_at) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Eight_nodes_migrating_one_database_at_once_all_succeed_and_apply_each_version_once()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "migrate_concurrent", migrate: false);
+        var migrators = Enumerable.Range(0, 8).Select(_ =>
+        {
+            var dataSource = NpgsqlDataSource.Create(storage.ConnectionString);
+            return (dataSource, migrator: new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance));
+        }).ToList();
+
+        try
+        {
+            await Task.WhenAll(migrators.Select(m => Task.Run(() => m.migrator.MigrateAsync(CancellationToken.None))));
+        }
+        finally
+        {
+            foreach (var (dataSource, _) in migrators) await dataSource.DisposeAsync();
+        }
+
+        Assert.Equal(new[] { 1, 2, 3 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
+        Assert.Equal(1L, await storage.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'uploads'"));
+    }
+}

@@ -1,0 +1,9 @@
+using IceWatch.Testing;
+
+namespace IceWatch.Silo.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace IceWatch.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for tests: initdb into a fresh temp dir, trust auth, 127.0.0.1
+/// on a free port, stopped by PID and deleted on dispose. When ICEWATCH_TEST_DATABASE names a
+/// running server, that server is used instead and only fresh databases are created on it.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private const string ServerVariable = "ICEWATCH_TEST_DATABASE";
+    private readonly Process? _postgres;
+    private readonly string? _directory;
+    private readonly string? _binaries;
+    private readonly string? _dataDirectory;
+
+    private PostgresCluster(string connectionString, Process? postgres, string? directory, string? binaries)
+    {
+        ConnectionString = connectionString;
+        _postgres = postgres;
+        _directory = directory;
+        _binaries = binaries;
+        _dataDirectory = directory is null ? null : Path.Combine(directory, "data");
+    }
+
+    /// <summary>The server's maintenance database (postgres), as superuser.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresCluster> StartAsync(CancellationToken ct)
+    {
+        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } external)
+            return new PostgresCluster(external, null, null, null);
+
+        var binaries = PostgresBinaries.Newest();
+        var directory = Directory.CreateTempSubdirectory("icewatch-pg-").FullName;
+        var data = Path.Combine(directory, "data");
+        await OsUser.GiveToPostgresAsync(directory, ct);
+        await OsUser.RunAsync(Path.Combine(binaries, "initdb"),
+            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], ct);
+
+        var port = FreePort();
+        var postgres = OsUser.Start(Path.Combine(binaries, "postgres"),
+        [
+            "-D", data, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300",
+        ], Path.Combine(directory, "postgres.log"));
+        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
+        var cluster = new PostgresCluster(connectionString, postgres, directory, binaries);
+        try
+        {
+            await cluster.WaitUntilReadyAsync(ct);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name, CancellationToken ct)
+    {
+        var database = $"{Sanitize(name)}_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = true }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            if (!_postgres.HasExited && _binaries is not null && _dataDirectory is not null)
+            {
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                try { await OsUser.RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", _dataDirectory, "-m", "immediate", "-w"], stop.Token); }
+                catch (Exception) { /* fall back to killing it by PID below */ }
+            }
+            if (!_postgres.HasExited) _postgres.Kill();
+            await _postgres.WaitForExitAsync();
+            _postgres.Dispose();
+        }
+        if (_directory is not null && Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_postgres!.HasExited)
+                throw new InvalidOperationException($"postgres exited with {_postgres.ExitCode}: {ReadLog()}");
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync(ct);
+                return;
+            }
+            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    private string ReadLog()
+    {
+        var log = Path.Combine(_directory!, "postgres.log");
+        return File.Exists(log) ? File.ReadAllText(log) : "";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Sanitize(string name)
+    {
+        var clean = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        return clean.Length > 28 ? clean[..28] : clean.Length == 0 ? "db" : clean;
+    }
+}
