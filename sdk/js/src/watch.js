@@ -38,10 +38,11 @@ export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
 
   const snapshot = (last) => {
     if (!last && (closed || pc.signalingState === 'closed')) return Promise.resolve();
+    const t = env.now();
     let pending;
     try { pending = pc.getStats(); } catch (e) { return Promise.resolve(); }
     return Promise.resolve(pending).then(safe((report) => {
-      if ((last || !closed) && queue.addStats(id, env.now(), pickStats(report, mask))) sender.schedule(cfg.flushIntervalMs);
+      if ((last || !closed) && queue.addStats(id, t, pickStats(report, mask))) sender.schedule(cfg.flushIntervalMs);
     }), () => {});
   };
 

@@ -48,6 +48,7 @@ export class FakeEnv {
   async advance(ms) {
     const end = this.time + ms;
     for (;;) {
+      await settle();
       let next = null;
       for (const [id, t] of this.timers) if (t.at <= end && (!next || t.at < next[1].at)) next = [id, t];
       if (!next) break;
