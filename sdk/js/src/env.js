@@ -5,7 +5,10 @@ export function browserEnv() {
   return {
     global: g,
     fetch: g.fetch ? (...a) => g.fetch(...a) : () => Promise.reject(new Error('no fetch')),
-    sendBeacon: nav && typeof nav.sendBeacon === 'function' ? (url, body) => nav.sendBeacon(url, body) : null,
+    // Typed as JSON so a same-origin route can forward it to IceWatch as it is.
+    sendBeacon: nav && typeof nav.sendBeacon === 'function'
+      ? (url, body) => nav.sendBeacon(url, typeof Blob === 'function' ? new Blob([body], { type: 'application/json' }) : body)
+      : null,
     userAgent: nav && nav.userAgent,
     now: () => Date.now(),
     random: Math.random,
