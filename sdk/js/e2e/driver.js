@@ -49,6 +49,13 @@ function startServer(failFirstFor) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      // The beacon route of the README: authenticates by its query and forwards with the header.
+      if (req.url.startsWith('/beacon?')) {
+        const token = new URL(req.url, 'http://x').searchParams.get('token');
+        req.headers = { 'content-type': req.headers['content-type'] || 'application/json', authorization: `Bearer ${token}` };
+        req.url = '/v1/reports';
+        req.beacon = true;
+      }
       if (!req.url.startsWith('/v1/')) {
         const file = files[req.url];
         if (!file) { res.writeHead(404); res.end(); return; }
@@ -63,7 +70,7 @@ function startServer(failFirstFor) {
           const answer = Buffer.concat(back);
           const text = body.toString();
           const session = (/"sessionId":"([^"]+)"/.exec(text) || [])[1];
-          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString() };
+          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon) };
           exchanges.push(x);
           if (req.method === 'POST' && session && failFirstFor.some((n) => session.startsWith(n)) && !failed.has(session)) {
             failed.add(session);
@@ -136,13 +143,21 @@ async function runScenario(context, port, s) {
     page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.e2e !== undefined);
-    await page.evaluate((o) => window.e2e.start(o), { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode });
+    const beaconEndpoint = s.leave ? `http://127.0.0.1:${port}/beacon?token=${KEY}` : undefined;
+    await page.evaluate((o) => window.e2e.start(o),
+      { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs, beaconEndpoint });
     if (s.connect) {
       const end = Date.now() + 20000;
       while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
       await sleep(6000); // carry traffic for a while
       log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
-      out.page = await page.evaluate(() => window.e2e.finish());
+      if (s.leave) {
+        out.page = { errors: await page.evaluate(() => window.e2e.errors()) };
+        await page.goto('about:blank'); // pagehide, with both connections still up
+        await sleep(3000); // let the beacon reach IceWatch before the verdicts are read
+      } else {
+        out.page = await page.evaluate(() => window.e2e.finish());
+      }
       out.verdicts = await finalVerdicts(sessionId, ids, 60000);
     } else {
       // Left open: IceWatch must call the stalled connections failed on its own deadline.
@@ -217,6 +232,15 @@ async function main() {
     for (const c of candidates) expect(!c.address || !/10\.201\./.test(c.address), `raw address ${c.address}`);
     const stats = bodies.flatMap((b) => b.reports.flatMap((r) => r.stats || []));
     expect(stats.some((s) => Object.values(s.reports).some((o) => o.type === undefined)), 'no delta snapshot seen');
+  });
+
+  check('pagehide sends what is queued by sendBeacon to the beacon endpoint', () => {
+    const name = list.find((s) => s.leave).name;
+    const beacons = exchanges.filter((x) => x.beacon && x.session && x.session.startsWith(name));
+    expect(beacons.length > 0, 'no beacon seen');
+    for (const b of beacons) expect(b.status === 202, `IceWatch answered ${b.status} ${b.answer}`);
+    const stats = beacons.flatMap((b) => JSON.parse(b.body).reports.flatMap((r) => r.stats || []));
+    expect(stats.length > 0, 'the beacon carried no stats');
   });
 
   check('a batch IceWatch took but the page never heard of is re-sent unchanged and applied once', () => {

@@ -35,6 +35,10 @@ export function scenarios() {
       expected: connected('host', 'host', null) },
     { name: 'turn-rest-valid', mode: 'wrap', connect: true, configuration: relayOnly([restServer(udp(REST_PORT), 3600)]),
       expected: connected('relay', 'relay', 'udp') },
+    // Nothing is flushed on a timer: only the urgent states and then pagehide's beacon carry reports.
+    { name: 'pagehide-beacon', mode: 'watch', connect: true, leave: true, flushIntervalMs: 600000,
+      configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
+      expected: connected('relay', 'relay', 'udp') },
     { name: 'turn-wrong-password', mode: 'watch', connect: false,
       configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: WRONG_PASSWORD }]),
       expected: failed('turn_auth_failed') },

@@ -3,7 +3,7 @@ import IceWatch from '/sdk/icewatch.min.js';
 
 const state = { peers: [], timers: [], handle: null, errors: [], received: 0 };
 
-// opts: { sessionId, apiKey, configuration, mode: 'wrap' | 'watch' }
+// opts: { sessionId, apiKey, configuration, mode: 'wrap' | 'watch', flushIntervalMs?, beaconEndpoint? }
 async function start(opts) {
   state.handle = IceWatch.monitor({
     endpoint: location.origin,
@@ -12,7 +12,8 @@ async function start(opts) {
     region: 'e2e',
     metadata: { scenario: opts.sessionId },
     statsIntervalMs: 1000,
-    flushIntervalMs: 1000,
+    flushIntervalMs: opts.flushIntervalMs || 1000,
+    beaconEndpoint: opts.beaconEndpoint,
     wrapGlobal: opts.mode === 'wrap',
     onError: (e) => state.errors.push(String(e && e.message)),
   });
