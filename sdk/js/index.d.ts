@@ -36,7 +36,10 @@ export interface MonitorOptions {
 }
 
 export interface Counters {
+  /** Connections watched so far. */
   peerConnections: number;
+  /** Of those, the ones not closed yet. */
+  open: number;
   /** Items waiting to be sent. */
   queued: number;
   /** Reports (one per peer connection per request) sent. */

@@ -13,7 +13,7 @@ function inactive(sessionId, error) {
   return {
     sessionId, sampled: false, error,
     watch: () => null, flush: () => Promise.resolve(), stop: () => Promise.resolve(),
-    counters: () => ({ peerConnections: 0, queued: 0, sentReports: 0, dropped: { events: 0, stats: 0 } }),
+    counters: () => ({ peerConnections: 0, open: 0, queued: 0, sentReports: 0, dropped: { events: 0, stats: 0 } }),
   };
 }
 
@@ -39,18 +39,20 @@ export function monitor(options, env = browserEnv()) {
 
   const queue = new ReportQueue(cfg.maxQueue, cfg.maxBatch);
   const sender = new Sender(cfg, queue, env, report);
-  const ctx = { queue, sender, cfg, env, safe, mask: addressMasker(cfg.addresses, randomSalt(env)) };
+  // Closed connections are forgotten so a long session holds only the open ones.
+  const watchers = new Map();
+  const ctx = { queue, sender, cfg, env, safe, mask: addressMasker(cfg.addresses, randomSalt(env)),
+    forget: (id) => watchers.delete(id), stopped: false };
   const watched = new WeakMap();
-  const watchers = [];
   let count = 0;
-  let stopped = false;
 
   const watch = safe((pc, opts, initialConfiguration) => {
-    if (stopped || !pc || typeof pc.addEventListener !== 'function') return null;
+    if (ctx.stopped || !pc || typeof pc.addEventListener !== 'function') return null;
     if (watched.has(pc)) return watched.get(pc);
-    const id = opts && typeof opts.id === 'string' && opts.id ? opts.id : `pc-${++count}`;
+    count++;
+    const id = opts && typeof opts.id === 'string' && opts.id ? opts.id : `pc-${count}`;
     watched.set(pc, id);
-    watchers.push(watchPeerConnection(pc, id, ctx, initialConfiguration));
+    watchers.set(id, watchPeerConnection(pc, id, ctx, initialConfiguration));
     return id;
   });
 
@@ -84,8 +86,8 @@ export function monitor(options, env = browserEnv()) {
     flush: () => sender.flush().catch(report),
     // Stops wrapping and polling, then sends what is left.
     stop: () => {
-      if (stopped) return sender.busy || Promise.resolve();
-      stopped = true;
+      if (ctx.stopped) return sender.busy || Promise.resolve();
+      ctx.stopped = true;
       restoreGlobal();
       env.off('pagehide', onPageHide);
       env.off('visibilitychange', onHidden);
@@ -93,7 +95,8 @@ export function monitor(options, env = browserEnv()) {
       return sender.stop().catch(report);
     },
     counters: () => ({
-      peerConnections: watchers.length,
+      peerConnections: count,
+      open: watchers.size,
       queued: queue.size,
       sentReports: sender.sentReports,
       dropped: { events: queue.dropped.events, stats: queue.dropped.stats },

@@ -25,13 +25,14 @@ function hook(pc, name, before, after) {
   };
 }
 
-// Watches one RTCPeerConnection. ctx: { queue, sender, cfg, env, mask, safe }.
+// Watches one RTCPeerConnection. ctx: { queue, sender, cfg, env, mask, safe, forget, stopped }.
 export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
   const { queue, sender, cfg, env, mask, safe } = ctx;
   let timer = null;
   let closed = false;
 
   const log = (type, fields) => {
+    if (ctx.stopped) return;
     queue.addEvent(id, Object.assign({ t: env.now(), type }, fields));
     sender.schedule(cfg.flushIntervalMs);
   };
@@ -54,7 +55,11 @@ export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
   let configuration;
   try { configuration = pc.getConfiguration(); } catch (e) { configuration = initialConfiguration; }
   log('create', { configuration: redactConfiguration(configuration || initialConfiguration) });
-  if (pc.signalingState && pc.signalingState !== 'stable') log('signalingstatechange', { state: pc.signalingState });
+  // Watched late: say where the connection already is.
+  for (const [event, prop] of STATES) {
+    const state = pc[prop];
+    if (state && state !== 'new' && state !== 'stable') log(event, { state });
+  }
 
   pc.addEventListener('icecandidate', safe((e) => {
     const c = e.candidate && e.candidate.candidate ? candidateInfo(e.candidate, mask, e.url) : null;
@@ -98,6 +103,7 @@ export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
     const wait = new Promise((r) => env.setTimeout(r, FINAL_STATS_WAIT_MS));
     Promise.race([last, wait]).then(safe(() => {
       queue.release(id);
+      ctx.forget(id);
       sender.schedule(0);
     }));
   }));

@@ -189,3 +189,33 @@ test('pagehide sends what is queued at once', async () => {
   assert.equal(env.requests[0].init.keepalive, true);
   assert.equal(handle.counters().queued, 0);
 });
+
+test('a connection watched late reports the states it is already in', async () => {
+  const { env, handle } = start();
+  const pc = new FakePC({});
+  pc.signalingState = 'have-local-offer';
+  pc.iceGatheringState = 'complete';
+  handle.watch(pc, { id: 'caller' });
+  await env.advance(5000);
+  assert.deepEqual(events(env).map((e) => [e.type, e.state]), [['create', undefined],
+    ['icegatheringstatechange', 'complete'], ['signalingstatechange', 'have-local-offer']]);
+});
+
+test('closed connections are forgotten; after stop() nothing more is queued', async () => {
+  const { env, handle } = start();
+  const a = new FakePC({});
+  const b = new FakePC({});
+  handle.watch(a);
+  handle.watch(b, { id: 'mine' });
+  assert.deepEqual([handle.counters().peerConnections, handle.counters().open], [2, 2]);
+  a.close();
+  await env.advance(2000);
+  assert.deepEqual([handle.counters().peerConnections, handle.counters().open], [2, 1]);
+  await handle.stop();
+  const sent = env.requests.length;
+  b.set('iceConnectionState', 'iceconnectionstatechange', 'checking');
+  await env.advance(10000);
+  assert.equal(handle.counters().queued, 0);
+  assert.equal(env.requests.length, sent);
+  assert.equal(handle.watch(new FakePC({})), null);
+});
