@@ -47,8 +47,11 @@ public static class VerdictClassifier
             Evidence = category is null && !pairs.RelayProtocolInferred && facts.Notes.Count == 0 ? [] : evidence.Lines,
             Fix = Fixes.For(category),
             StartedAt = states.Start,
+            ReceivedAt = facts.FirstReceivedAt,
             PairSwitches = pairs.Switches,
             TurnUrls = servers.Turn.Select(u => u.Text).ToList(),
+            TurnErrors = servers.TurnErrors.GroupBy(e => e.Url!, StringComparer.Ordinal)
+                .Select(g => new TurnUrlErrors(g.Key, g.Count(e => e.ErrorCode == 401), g.Count(e => e.ErrorCode != 401))).ToList(),
             Timeline = TimelineSteps.Of(facts, states.Start),
         };
     }

@@ -5,6 +5,7 @@ namespace IceWatch.Grains.Regions;
 /// <summary>
 /// The region rollup maths: which counter deltas a verdict change causes, and the windowed rates
 /// from summed buckets. Only final outcomes are counted; a pending verdict contributes nothing.
+/// A peer connection counts in the minute IceWatch first received it.
 /// </summary>
 public static class RegionGrain
 {
@@ -19,7 +20,8 @@ public static class RegionGrain
     public static RegionBucketKey? KeyOf(Verdict verdict, DateTimeOffset fallbackTime)
     {
         if (verdict.Outcome == Outcomes.Pending) return null;
-        var time = verdict.StartedAt ?? fallbackTime;
+        // Server time, not the client's: skewed client clocks and dumps uploaded later still land in "now".
+        var time = verdict.ReceivedAt ?? verdict.StartedAt ?? fallbackTime;
         var minute = new DateTimeOffset(time.UtcDateTime.Ticks - time.UtcDateTime.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         var pair = verdict.SelectedPair;
         return new RegionBucketKey(minute, verdict.Outcome, verdict.Category ?? "",

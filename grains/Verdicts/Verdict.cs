@@ -19,7 +19,10 @@ public sealed record Verdict
 
     // Additions beyond verdict.md's core table.
     public DateTimeOffset? StartedAt { get; init; }
+    /// <summary>Server time when IceWatch first received data of this peer connection.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
     public int PairSwitches { get; init; }
     public IReadOnlyList<string> TurnUrls { get; init; } = [];
+    public IReadOnlyList<TurnUrlErrors> TurnErrors { get; init; } = [];
     public IReadOnlyList<IceStateStep> Timeline { get; init; } = [];
 }

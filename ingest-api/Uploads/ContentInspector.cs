@@ -15,14 +15,14 @@ namespace IceWatch.IngestApi.Uploads;
 /// </summary>
 public sealed class ContentInspector(IOptions<IngestOptions> options)
 {
-    public InspectedContent Inspect(ReceivedBody body)
+    public InspectedContent Inspect(ReceivedBody body, CancellationToken ct)
     {
         var limit = options.Value.MaxDecompressedBytes;
         var received = MemoryMarshal.TryGetArray(body.Bytes, out var segment) ? segment : new ArraySegment<byte>(body.Bytes.ToArray());
         Stream source = new MemoryStream(received.Array!, received.Offset, received.Count, writable: false);
         if (body.Gzipped) source = new GZipStream(source, CompressionMode.Decompress);
 
-        using var content = new MeteredReadStream(source, limit);
+        using var content = new MeteredReadStream(source, limit, ct);
         try
         {
             var summary = UploadReader.Validate(content);

@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 
 namespace IceWatch.IngestApi.Uploads;
 
-/// <summary>A read-only pass-through that hashes (SHA-256) and counts what is read, failing past a limit.</summary>
-public sealed class MeteredReadStream(Stream inner, long limit) : Stream
+/// <summary>
+/// A read-only pass-through that hashes (SHA-256) and counts what is read, failing past a limit;
+/// the token stops a long synchronous validation when the client goes away.
+/// </summary>
+public sealed class MeteredReadStream(Stream inner, long limit, CancellationToken ct) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -19,20 +22,22 @@ public sealed class MeteredReadStream(Stream inner, long limit) : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        ct.ThrowIfCancellationRequested();
         var read = inner.Read(buffer);
         Meter(buffer[..read]);
         return read;
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, ct);
+        ct.ThrowIfCancellationRequested();
+        var read = await inner.ReadAsync(buffer, cancellationToken);
         Meter(buffer.Span[..read]);
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Reads what the consumer left unread, so the hash and the limit cover the whole content.</summary>
     public void Drain()

@@ -11,7 +11,7 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
         HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
     {
         var body = await reader.ReadAsync(request, ct);
-        var content = inspector.Inspect(body);
+        var content = inspector.Inspect(body, ct);
         if (content.Summary.Format == UploadFormat.SdkReport)
             throw UploadRejectedException.BadRequest("The body is an SDK report batch; send it to POST /v1/reports instead of /v1/dumps.");
         if (content.Summary.Format is not (UploadFormat.WebrtcInternalsDump or UploadFormat.RtcStatsDump))
@@ -24,7 +24,7 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
     public async Task<(AcceptResult Result, UploadSummary Summary)> ReportAsync(HttpRequest request, Guid tenantId, CancellationToken ct)
     {
         var body = await reader.ReadAsync(request, ct);
-        var content = inspector.Inspect(body);
+        var content = inspector.Inspect(body, ct);
         if (content.Summary.Format != UploadFormat.SdkReport)
             throw UploadRejectedException.BadRequest(
                 $"The body is a {Describe(content.Summary.Format)}, not an SDK report batch; send dumps to POST /v1/dumps.");

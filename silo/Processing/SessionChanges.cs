@@ -8,5 +8,6 @@ internal sealed record SessionChanges(
     string StateJson,
     IReadOnlyList<Verdict> ChangedVerdicts,
     IReadOnlyList<RegionCounterDelta> RegionDeltas,
+    IReadOnlyList<TurnCounterDelta> TurnDeltas,
     IReadOnlyList<UploadOutcome> Uploads,
     DateTimeOffset? NextDeadline);

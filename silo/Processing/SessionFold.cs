@@ -42,6 +42,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
         var verdicts = _grain.Evaluate(session.Now);
         var changed = new List<Verdict>();
         var deltas = new Dictionary<RegionBucketKey, RegionCounterDelta>();
+        var turnDeltas = new Dictionary<TurnBucketKey, TurnCounterDelta>();
         foreach (var verdict in verdicts)
         {
             var before = stored.GetValueOrDefault(verdict.PeerConnectionId);
@@ -57,6 +58,8 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
                     BytesDirect = sum.BytesDirect + d.BytesDirect,
                 };
             }
+            foreach (var d in TurnServerRollup.Diff(before, verdict, session.CreatedAt))
+                turnDeltas[d.Key] = turnDeltas.TryGetValue(d.Key, out var sum) ? sum.Plus(d) : d;
         }
         var regionDeltas = deltas.Values
             .Where(d => d.PeerConnections != 0 || d.BytesRelayed != 0 || d.BytesDirect != 0)
@@ -66,6 +69,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
             JsonSerializer.Serialize(_grain.State, GrainJson.Options),
             changed,
             regionDeltas,
+            turnDeltas.Values.Where(d => !d.IsZero).OrderBy(d => d.Key, TurnBucketOrder.Instance).ToList(),
             _outcomes,
             RoundUp(_grain.NextDeadline(verdicts, session.Now)));
     }

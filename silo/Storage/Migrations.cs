@@ -91,5 +91,6 @@ internal static class Migrations
                 PRIMARY KEY (tenant_id, region, minute, outcome, category, local_type, remote_type, relay_protocol)
             );
             """),
+        new(4, "turn server minutes", TurnMinutesSchema.Sql),
     ];
 }

@@ -10,18 +10,18 @@ namespace IceWatch.Silo;
 /// </summary>
 internal static class SessionClaims
 {
+    // Looks at the oldest 1024 unprocessed uploads only, so a claim costs the same however deep the inbox is.
     private const string Columns = "s.tenant_id, s.session_id, s.region, s.state::text, s.created_at, now()";
 
     public static Task<ClaimedSession?> WithPendingUploadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
         ClaimAsync(connection, transaction, $"""
             SELECT {Columns}
-            FROM sessions s
-            WHERE (s.tenant_id, s.session_id) IN (
-                SELECT u.tenant_id, u.session_id FROM uploads u
-                WHERE u.processed_at IS NULL
-                GROUP BY u.tenant_id, u.session_id
-                ORDER BY min(u.seq)
-                LIMIT 64)
+            FROM (
+                SELECT p.tenant_id, p.session_id, min(p.seq) AS first_seq
+                FROM (SELECT tenant_id, session_id, seq FROM uploads WHERE processed_at IS NULL ORDER BY seq LIMIT 1024) p
+                GROUP BY p.tenant_id, p.session_id) c
+            JOIN sessions s ON s.tenant_id = c.tenant_id AND s.session_id = c.session_id
+            ORDER BY c.first_seq
             LIMIT 1
             FOR NO KEY UPDATE OF s SKIP LOCKED
             """, ct);

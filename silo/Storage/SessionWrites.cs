@@ -15,6 +15,7 @@ internal static class SessionWrites
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var verdict in changes.ChangedVerdicts) batch.BatchCommands.Add(UpsertVerdict(session, verdict));
         foreach (var delta in changes.RegionDeltas) batch.BatchCommands.Add(AddToRegion(session, delta));
+        foreach (var delta in changes.TurnDeltas) batch.BatchCommands.Add(TurnMinuteWrites.Add(session, delta));
         if (changes.Uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(changes.Uploads));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             UPDATE sessions SET state = $3::jsonb, updated_at = now(), next_deadline_at = $4

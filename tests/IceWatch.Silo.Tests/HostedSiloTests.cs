@@ -38,6 +38,35 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task A_started_silo_fails_a_stalled_peer_connection_at_its_deadline_without_a_new_upload()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("hosted_stall");
+        using var host = Build(new() { ["ICEWATCH_DATABASE"] = connectionString, ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "1" });
+        await host.StartAsync();
+        try
+        {
+            var tenant = await host.Services.GetRequiredService<TenantStore>().EnsureTenantAsync("acme", CancellationToken.None);
+            await host.Services.GetRequiredService<InboxStore>().AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
+                SdkReports.Document("call-1", "eu-west", SdkReports.Checking("pc-1", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))), CancellationToken.None);
+
+            var sessions = host.Services.GetRequiredService<SessionQueries>();
+            var outcomes = new List<string>();
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (DateTime.UtcNow < deadline && outcomes.LastOrDefault() != "failed")
+            {
+                var view = await sessions.GetAsync(tenant.Id, "call-1", CancellationToken.None);
+                if (view?.PeerConnections.FirstOrDefault()?.Outcome is { } outcome && outcome != outcomes.LastOrDefault()) outcomes.Add(outcome);
+                await Task.Delay(20);
+            }
+            Assert.Equal(["pending", "failed"], outcomes);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     [Theory]
     [InlineData("ICEWATCH_DATABASE", "")]
     [InlineData("ICEWATCH_STALL_DEADLINE_SECONDS", "0")]

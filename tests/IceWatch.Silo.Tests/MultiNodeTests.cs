@@ -32,17 +32,24 @@ public sealed class MultiNodeTests(PostgresFixture postgres, ITestOutputHelper o
         var tenant = await storage.Tenants.EnsureTenantAsync("acme", CancellationToken.None);
         var inbox = await Inbox.FillAsync(storage, tenant.Id, sessions: 400, uploadsPerSession: 3, peerConnectionsPerUpload: 3);
 
-        long processedAtKill;
+        long processedAtKill, inFlight;
         using (var doomed = SiloProcess.Start(storage.ConnectionString))
         {
-            processedAtKill = await WaitUntilProcessedAsync(storage, inbox.Uploads / 4, TimeSpan.FromMinutes(3), doomed);
+            await WaitUntilProcessedAsync(storage, inbox.Uploads / 4, TimeSpan.FromMinutes(3), doomed);
+            // Kill it while one of its transactions has claimed a session and not yet committed.
+            while ((inFlight = await storage.ScalarAsync<long>("""
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND a.datname = current_database() AND a.pid <> pg_backend_pid()
+                """)) == 0)
+                await Task.Yield();
             doomed.KillHard();
+            processedAtKill = await storage.ScalarAsync<long>("SELECT count(*) FROM uploads WHERE processed_at IS NOT NULL");
         }
         Assert.InRange(processedAtKill, inbox.Uploads / 4, inbox.Uploads - 1);
 
         using var survivor = SiloProcess.Start(storage.ConnectionString);
         await WaitUntilProcessedAsync(storage, inbox.Uploads, TimeSpan.FromMinutes(3), survivor);
-        output.WriteLine($"killed after {processedAtKill} of {inbox.Uploads} uploads; the survivor committed {survivor.ProcessedSessions} sessions");
+        output.WriteLine($"killed with {inFlight} transactions open after {processedAtKill} of {inbox.Uploads} uploads; the survivor committed {survivor.ProcessedSessions} sessions");
 
         await inbox.AssertProcessedExactlyAsync(storage, tenant.Id);
         Assert.True(survivor.ProcessedSessions > 0, survivor.Output);

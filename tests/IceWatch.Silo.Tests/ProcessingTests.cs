@@ -111,4 +111,25 @@ public sealed class ProcessingTests(PostgresFixture postgres)
 
         Task<string> OutcomeAsync() => storage.ScalarAsync<string>("SELECT outcome FROM verdicts WHERE peer_connection_id = 'pc-1'");
     }
+
+    [Fact]
+    public async Task An_upload_that_failed_too_often_is_set_aside_unapplied_and_the_rest_of_its_session_goes_on()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "process_set_aside",
+            new Dictionary<string, string?> { ["ICEWATCH_MAX_ATTEMPTS"] = "3" });
+        var tenant = await storage.Tenants.EnsureTenantAsync("acme", None);
+        var t = SdkReports.Recent;
+        var poisoned = await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
+            SdkReports.Document("call-1", "eu-west", SdkReports.Failed("pc-1", t))), None);
+        await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
+            SdkReports.Document("call-1", "eu-west", SdkReports.Connected("pc-2", t))), None);
+        await storage.ScalarAsync<int>("UPDATE uploads SET attempts = 3, last_error = 'boom' WHERE id = $1 RETURNING attempts", poisoned.UploadId);
+
+        await storage.DrainAsync();
+
+        Assert.StartsWith("set aside after 3 failed attempts: boom", await storage.ScalarAsync<string>("SELECT last_error FROM uploads WHERE id = $1", poisoned.UploadId));
+        var session = await storage.Sessions.GetAsync(tenant.Id, "call-1", None);
+        Assert.Equal(["pc-2"], session!.PeerConnections.Select(v => v.PeerConnectionId));
+        Assert.Equal(0, session.PendingUploads);
+    }
 }

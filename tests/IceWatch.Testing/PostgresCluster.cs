@@ -15,16 +15,14 @@ public sealed class PostgresCluster : IAsyncDisposable
     private const string ServerVariable = "ICEWATCH_TEST_DATABASE";
     private readonly Process? _postgres;
     private readonly string? _directory;
-    private readonly string? _binaries;
-    private readonly string? _dataDirectory;
 
-    private PostgresCluster(string connectionString, Process? postgres, string? directory, string? binaries)
+    private PostgresCluster(string connectionString, Process? postgres, string? directory)
     {
         ConnectionString = connectionString;
         _postgres = postgres;
         _directory = directory;
-        _binaries = binaries;
-        _dataDirectory = directory is null ? null : Path.Combine(directory, "data");
+        // Should the test run end without disposing (a crashed fixture), still stop the server.
+        if (postgres is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => OsUser.QuitImmediately(postgres);
     }
 
     /// <summary>The server's maintenance database (postgres), as superuser.</summary>
@@ -33,7 +31,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static async Task<PostgresCluster> StartAsync(CancellationToken ct)
     {
         if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } external)
-            return new PostgresCluster(external, null, null, null);
+            return new PostgresCluster(external, null, null);
 
         var binaries = PostgresBinaries.Newest();
         var directory = Directory.CreateTempSubdirectory("icewatch-pg-").FullName;
@@ -49,7 +47,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300",
         ], Path.Combine(directory, "postgres.log"));
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
-        var cluster = new PostgresCluster(connectionString, postgres, directory, binaries);
+        var cluster = new PostgresCluster(connectionString, postgres, directory);
         try
         {
             await cluster.WaitUntilReadyAsync(ct);
@@ -79,18 +77,13 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         if (_postgres is not null)
         {
-            if (!_postgres.HasExited && _binaries is not null && _dataDirectory is not null)
-            {
-                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                try { await OsUser.RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-D", _dataDirectory, "-m", "immediate", "-w"], stop.Token); }
-                catch (Exception) { /* fall back to killing it by PID below */ }
-            }
-            if (!_postgres.HasExited) _postgres.Kill();
-            await _postgres.WaitForExitAsync();
+            OsUser.QuitImmediately(_postgres);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try { await _postgres.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { _postgres.Kill(); }
             _postgres.Dispose();
         }
-        if (_directory is not null && Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
+        await DeleteDirectoryAsync();
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)
@@ -118,6 +111,22 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var log = Path.Combine(_directory!, "postgres.log");
         return File.Exists(log) ? File.ReadAllText(log) : "";
+    }
+
+    // Server children can still be removing their files for a moment after the postmaster is gone.
+    private async Task DeleteDirectoryAsync()
+    {
+        for (var attempt = 1; _directory is not null && Directory.Exists(_directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private static int FreePort()
