@@ -130,6 +130,9 @@ function checkVerdict(v, expected, id) {
     `pair ${pair.localType}/${pair.remoteType}, expected ${expected.localType}/${expected.remoteType} (${where})`);
   expect(v.relayed === expected.relayed, `relayed ${v.relayed}, expected ${expected.relayed} (${where})`);
   expect((pair.relayProtocol || null) === expected.relayProtocol, `relayProtocol ${pair.relayProtocol}, expected ${expected.relayProtocol} (${where})`);
+  if (expected.callerRestarts !== undefined && ['caller', 'pc-1'].includes(id)) {
+    expect(v.iceRestarts === expected.callerRestarts, `iceRestarts ${v.iceRestarts}, expected ${expected.callerRestarts} (${where})`);
+  }
   if (expected.relayed) expect(v.bytesRelayed > 0, `bytesRelayed ${v.bytesRelayed}, expected > 0 (${where})`);
   else expect(v.bytesDirect > 0 && v.bytesRelayed === 0, `bytesDirect ${v.bytesDirect} / bytesRelayed ${v.bytesRelayed} (${where})`);
 }
@@ -149,6 +152,10 @@ async function runScenario(context, port, s) {
     if (s.connect) {
       const end = Date.now() + 20000;
       while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
+      if (s.restart) {
+        await sleep(2000);
+        await page.evaluate(() => window.e2e.restart());
+      }
       await sleep(6000); // carry traffic for a while
       log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
       if (s.leave) {
@@ -202,7 +209,7 @@ async function main() {
   }
 
   for (const o of outcomes) {
-    check(`${o.s.name}: ${o.s.expected.outcome}${o.s.expected.category ? ` (${o.s.expected.category})` : ` ${o.s.expected.localType}/${o.s.expected.remoteType}${o.s.expected.relayProtocol ? ` over ${o.s.expected.relayProtocol}` : ''}`}, both peers`, () => {
+    check(`${o.s.name}: ${o.s.expected.outcome}${o.s.expected.category ? ` (${o.s.expected.category})` : ` ${o.s.expected.localType}/${o.s.expected.remoteType}${o.s.expected.relayProtocol ? ` over ${o.s.expected.relayProtocol}` : ''}`}${o.s.restart ? ' after an ICE restart' : ''}, both peers`, () => {
       if (o.error) throw o.error;
       o.verdicts.forEach((v, i) => checkVerdict(v, o.s.expected, o.ids[i]));
       expect(o.page.errors.length === 0, `the SDK reported errors: ${o.page.errors.join('; ')}`);

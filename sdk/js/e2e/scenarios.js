@@ -27,6 +27,9 @@ export function scenarios() {
   return [
     { name: 'turn-udp-relay', mode: 'wrap', connect: true, configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
       expected: connected('relay', 'relay', 'udp'), failFirstPost: true },
+    { name: 'ice-restart', mode: 'watch', connect: true, restart: true,
+      configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
+      expected: { ...connected('relay', 'relay', 'udp'), callerRestarts: 1 } },
     { name: 'turn-tcp-relay', mode: 'watch', connect: true,
       configuration: relayOnly([{ urls: `turn:${TURN_IP}:${LT_PORT}?transport=tcp`, username: USER, credential: PASSWORD }]),
       expected: connected('relay', 'relay', 'tcp') },

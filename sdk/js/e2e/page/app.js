@@ -53,6 +53,15 @@ async function start(opts) {
   flushToCaller();
 }
 
+// An ICE restart started by the caller, renegotiated in-page.
+async function restart() {
+  const [caller, callee] = state.peers;
+  await caller.setLocalDescription(await caller.createOffer({ iceRestart: true }));
+  await callee.setRemoteDescription(caller.localDescription);
+  await callee.setLocalDescription(await callee.createAnswer());
+  await caller.setRemoteDescription(callee.localDescription);
+}
+
 function states() {
   return state.peers.map((p) => ({ connectionState: p.connectionState, iceConnectionState: p.iceConnectionState }));
 }
@@ -66,4 +75,4 @@ async function finish() {
   return { errors: state.errors, counters: state.handle.counters(), received: state.received };
 }
 
-window.e2e = { start, states, finish, errors: () => state.errors };
+window.e2e = { start, restart, states, finish, errors: () => state.errors };
