@@ -137,6 +137,12 @@ function checkVerdict(v, expected, id) {
   else expect(v.bytesDirect > 0 && v.bytesRelayed === 0, `bytesDirect ${v.bytesDirect} / bytesRelayed ${v.bytesRelayed} (${where})`);
 }
 
+function label(s) {
+  const e = s.expected;
+  const what = e.category ? `(${e.category})` : `${e.localType}/${e.remoteType}${e.relayProtocol ? ` over ${e.relayProtocol}` : ''}`;
+  return `${s.name}: ${e.outcome} ${what}${s.restart ? ' after an ICE restart' : ''}, both peers`;
+}
+
 async function runScenario(context, port, s) {
   const sessionId = `${s.name}-${RUN_ID}`;
   const ids = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
@@ -209,7 +215,7 @@ async function main() {
   }
 
   for (const o of outcomes) {
-    check(`${o.s.name}: ${o.s.expected.outcome}${o.s.expected.category ? ` (${o.s.expected.category})` : ` ${o.s.expected.localType}/${o.s.expected.remoteType}${o.s.expected.relayProtocol ? ` over ${o.s.expected.relayProtocol}` : ''}`}${o.s.restart ? ' after an ICE restart' : ''}, both peers`, () => {
+    check(label(o.s), () => {
       if (o.error) throw o.error;
       o.verdicts.forEach((v, i) => checkVerdict(v, o.s.expected, o.ids[i]));
       expect(o.page.errors.length === 0, `the SDK reported errors: ${o.page.errors.join('; ')}`);
