@@ -1,0 +1,275 @@
+// Runs the end-to-end scenarios inside the test's network namespace: starts coturn, serves the
+// test page (and proxies /v1/* to IceWatch, so the page talks to it from its own origin), drives
+// headless Chromium, then reads the verdicts back from IceWatch.
+// Environment: E2E_API (IceWatch base URL), E2E_KEY (API key), E2E_RUN (scratch directory).
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import * as lab from './scenarios.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.join(HERE, '..', 'dist');
+const { E2E_API: API, E2E_KEY: KEY, E2E_RUN: RUN } = process.env;
+const RUN_ID = Date.now().toString(36);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.log(`[e2e] ${msg}`);
+
+const results = [];
+function check(name, fn) {
+  try {
+    fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}\n     ${String(e.message).split('\n').join('\n     ')}`);
+  }
+}
+function expect(cond, message) { if (!cond) throw new Error(message); }
+
+function startTurn(name, args) {
+  const child = spawn('turnserver', [...args, `--log-file=${path.join(RUN, `turn-${name}.log`)}`, '--simple-log',
+    '--no-stdout-log', `--pidfile=${path.join(RUN, `turn-${name}.pid`)}`], { stdio: 'ignore' });
+  fs.appendFileSync(path.join(RUN, 'pids'), `${child.pid}\n`);
+  return child;
+}
+
+// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded; a scenario
+// with failFirstPost gets a 503 for its first POST even though IceWatch accepted it.
+function startServer(failFirstFor) {
+  const exchanges = [];
+  const failed = new Set();
+  const files = { '/': path.join(HERE, 'page', 'index.html'), '/app.js': path.join(HERE, 'page', 'app.js'),
+    '/sdk/icewatch.min.js': path.join(DIST, 'icewatch.min.js') };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      // The beacon route of the README: authenticates by its query and forwards with the header.
+      if (req.url.startsWith('/beacon?')) {
+        const token = new URL(req.url, 'http://x').searchParams.get('token');
+        req.headers = { 'content-type': req.headers['content-type'] || 'application/json', authorization: `Bearer ${token}` };
+        req.url = '/v1/reports';
+        req.beacon = true;
+      }
+      if (!req.url.startsWith('/v1/')) {
+        const file = files[req.url];
+        if (!file) { res.writeHead(404); res.end(); return; }
+        res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
+        res.end(fs.readFileSync(file));
+        return;
+      }
+      const up = http.request(API + req.url, { method: req.method, headers: { ...req.headers, host: new URL(API).host } }, (ur) => {
+        const back = [];
+        ur.on('data', (c) => back.push(c));
+        ur.on('end', () => {
+          const answer = Buffer.concat(back);
+          const text = body.toString();
+          const session = (/"sessionId":"([^"]+)"/.exec(text) || [])[1];
+          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon) };
+          exchanges.push(x);
+          if (req.method === 'POST' && session && failFirstFor.some((n) => session.startsWith(n)) && !failed.has(session)) {
+            failed.add(session);
+            x.sentToPage = 503;
+            res.writeHead(503, { 'retry-after': '1', 'content-type': 'application/problem+json' });
+            res.end('{"title":"Service Unavailable"}');
+            return;
+          }
+          res.writeHead(ur.statusCode, ur.headers);
+          res.end(answer);
+        });
+      });
+      up.on('error', () => { res.writeHead(502); res.end(); });
+      up.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, exchanges })));
+}
+
+async function api(p) {
+  const res = await fetch(API + p, { headers: { Authorization: `Bearer ${KEY}` } });
+  return { status: res.status, body: res.status === 200 ? await res.json() : await res.text() };
+}
+
+async function waitHealthy() {
+  for (let i = 0; i < 120; i++) {
+    try { if ((await fetch(`${API}/healthz`)).status === 200) return; } catch (e) { /* not up yet */ }
+    await sleep(500);
+  }
+  throw new Error('IceWatch did not become healthy');
+}
+
+// Polls GET /v1/sessions/{id} until every expected peer connection has a final outcome.
+async function finalVerdicts(sessionId, ids, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < end) {
+    last = await api(`/v1/sessions/${sessionId}`);
+    if (last.status === 200 && last.body.pendingUploads === 0) {
+      const pcs = ids.map((id) => last.body.peerConnections.find((p) => p.peerConnectionId === id));
+      if (pcs.every((p) => p && p.outcome !== 'pending')) return pcs;
+    }
+    await sleep(1000);
+  }
+  throw new Error(`no final verdicts for ${sessionId} within ${timeoutMs} ms; last answer ${last && last.status}: ${JSON.stringify(last && last.body).slice(0, 1500)}`);
+}
+
+function checkVerdict(v, expected, id) {
+  const where = `${id}: ${JSON.stringify({ outcome: v.outcome, category: v.category, selectedPair: v.selectedPair, relayed: v.relayed, bytesRelayed: v.bytesRelayed, evidence: v.evidence })}`;
+  expect(v.outcome === expected.outcome, `outcome ${v.outcome}, expected ${expected.outcome} (${where})`);
+  if (expected.outcome === 'failed') {
+    expect(v.category === expected.category, `category ${v.category}, expected ${expected.category} (${where})`);
+    return;
+  }
+  const pair = v.selectedPair || {};
+  expect(pair.localType === expected.localType && pair.remoteType === expected.remoteType,
+    `pair ${pair.localType}/${pair.remoteType}, expected ${expected.localType}/${expected.remoteType} (${where})`);
+  expect(v.relayed === expected.relayed, `relayed ${v.relayed}, expected ${expected.relayed} (${where})`);
+  expect((pair.relayProtocol || null) === expected.relayProtocol, `relayProtocol ${pair.relayProtocol}, expected ${expected.relayProtocol} (${where})`);
+  if (expected.callerRestarts !== undefined && ['caller', 'pc-1'].includes(id)) {
+    expect(v.iceRestarts === expected.callerRestarts, `iceRestarts ${v.iceRestarts}, expected ${expected.callerRestarts} (${where})`);
+  }
+  if (expected.relayed) expect(v.bytesRelayed > 0, `bytesRelayed ${v.bytesRelayed}, expected > 0 (${where})`);
+  else expect(v.bytesDirect > 0 && v.bytesRelayed === 0, `bytesDirect ${v.bytesDirect} / bytesRelayed ${v.bytesRelayed} (${where})`);
+}
+
+function label(s) {
+  const e = s.expected;
+  const what = e.category ? `(${e.category})` : `${e.localType}/${e.remoteType}${e.relayProtocol ? ` over ${e.relayProtocol}` : ''}`;
+  return `${s.name}: ${e.outcome} ${what}${s.restart ? ' after an ICE restart' : ''}, both peers`;
+}
+
+async function runScenario(context, port, s) {
+  const sessionId = `${s.name}-${RUN_ID}`;
+  const ids = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
+  const page = await context.newPage();
+  const out = { s, sessionId, ids };
+  try {
+    page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.e2e !== undefined);
+    const beaconEndpoint = s.leave ? `http://127.0.0.1:${port}/beacon?token=${KEY}` : undefined;
+    await page.evaluate((o) => window.e2e.start(o),
+      { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs, beaconEndpoint });
+    if (s.connect) {
+      const end = Date.now() + 20000;
+      while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
+      if (s.restart) {
+        await sleep(2000);
+        await page.evaluate(() => window.e2e.restart());
+      }
+      await sleep(6000); // carry traffic for a while
+      log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
+      if (s.leave) {
+        out.page = { errors: await page.evaluate(() => window.e2e.errors()) };
+        await page.goto('about:blank'); // pagehide, with both connections still up
+        await sleep(3000); // let the beacon reach IceWatch before the verdicts are read
+      } else {
+        out.page = await page.evaluate(() => window.e2e.finish());
+      }
+      out.verdicts = await finalVerdicts(sessionId, ids, 60000);
+    } else {
+      // Left open: IceWatch must call the stalled connections failed on its own deadline.
+      out.verdicts = await finalVerdicts(sessionId, ids, 90000);
+      log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
+      out.page = await page.evaluate(() => window.e2e.finish());
+    }
+  } catch (e) {
+    out.error = e;
+  } finally {
+    await page.close().catch(() => {});
+  }
+  return out;
+}
+
+async function main() {
+  const list = lab.scenarios();
+  const turns = [startTurn('lt', lab.turnArgs(lab.LT_PORT, 49152, lab.LT_AUTH)), startTurn('rest', lab.turnArgs(lab.REST_PORT, 49300, lab.REST_AUTH))];
+  const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name));
+  const port = server.address().port;
+  await waitHealthy();
+  await sleep(500);
+
+  const profile = fs.mkdtempSync(path.join(RUN, 'chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  });
+  // Every request any page makes, with its body: the credential check reads these.
+  const requests = [];
+  context.on('request', (r) => requests.push({ url: r.url(), headers: r.headers(), body: r.postData() || '' }));
+
+  let outcomes;
+  try {
+    outcomes = await Promise.all(list.map((s) => runScenario(context, port, s)));
+  } finally {
+    await context.close().catch(() => {});
+    server.close();
+    turns.forEach((t) => t.exitCode === null && t.kill('SIGKILL'));
+  }
+
+  for (const o of outcomes) {
+    check(label(o.s), () => {
+      if (o.error) throw o.error;
+      o.verdicts.forEach((v, i) => checkVerdict(v, o.s.expected, o.ids[i]));
+      expect(o.page.errors.length === 0, `the SDK reported errors: ${o.page.errors.join('; ')}`);
+    });
+  }
+
+  const secrets = lab.secretsOf(list);
+  const posts = requests.filter((r) => r.url.includes('/v1/reports'));
+  check('no TURN username or credential in any request the page made', () => {
+    expect(posts.length >= list.length, `only ${posts.length} report requests seen`);
+    for (const r of requests) {
+      const text = `${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`;
+      for (const secret of secrets) expect(!text.includes(secret), `${r.url} carries "${secret}"`);
+      expect(!/"(credential|username)"\s*:/.test(r.body), `${r.url} has a credential or username field`);
+    }
+    for (const x of exchanges) for (const secret of secrets) expect(!x.body.includes(secret) && !x.url.includes(secret), `proxy saw "${secret}"`);
+  });
+
+  check('reports carry usernameExpiry, hashed addresses and delta stats', () => {
+    const bodies = exchanges.filter((x) => x.method === 'POST').map((x) => JSON.parse(x.body));
+    const expired = bodies.find((b) => b.sessionId.startsWith('turn-rest-expired'));
+    const cfg = expired.reports.flatMap((r) => r.events || []).find((e) => e.type === 'create').configuration;
+    expect(cfg.iceServers[0].hasCredential === true && cfg.iceServers[0].usernameExpiry < Date.now() / 1000,
+      `configuration sent: ${JSON.stringify(cfg)}`);
+    const candidates = bodies.flatMap((b) => b.reports.flatMap((r) => (r.events || []).filter((e) => e.candidate))).map((e) => e.candidate);
+    expect(candidates.length > 0, 'no candidates reported');
+    for (const c of candidates) expect(!c.address || !/10\.201\./.test(c.address), `raw address ${c.address}`);
+    const stats = bodies.flatMap((b) => b.reports.flatMap((r) => r.stats || []));
+    expect(stats.some((s) => Object.values(s.reports).some((o) => o.type === undefined)), 'no delta snapshot seen');
+  });
+
+  check('pagehide sends what is queued by sendBeacon to the beacon endpoint', () => {
+    const name = list.find((s) => s.leave).name;
+    const beacons = exchanges.filter((x) => x.beacon && x.session && x.session.startsWith(name));
+    expect(beacons.length > 0, 'no beacon seen');
+    for (const b of beacons) expect(b.status === 202, `IceWatch answered ${b.status} ${b.answer}`);
+    const stats = beacons.flatMap((b) => JSON.parse(b.body).reports.flatMap((r) => r.stats || []));
+    expect(stats.length > 0, 'the beacon carried no stats');
+  });
+
+  check('a batch IceWatch took but the page never heard of is re-sent unchanged and applied once', () => {
+    const name = list.find((s) => s.failFirstPost).name;
+    const posts = exchanges.filter((x) => x.method === 'POST' && x.session && x.session.startsWith(name));
+    const first = posts.find((x) => x.sentToPage === 503);
+    expect(first && first.status === 202, 'the first POST was not accepted upstream');
+    const again = posts.find((x) => x !== first && x.body === first.body);
+    expect(again, 'the batch was not re-sent unchanged');
+    expect(JSON.parse(again.answer).duplicate === true, `IceWatch answered ${again.answer}`);
+  });
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  fs.writeFileSync(path.join(RUN, 'summary'), `${passed} passed, ${failed} failed\n`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

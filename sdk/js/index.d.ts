@@ -1,0 +1,68 @@
+// Types for @icewatch/sdk (hand-written; the code is plain ESM).
+
+export interface MonitorOptions {
+  /** IceWatch's base URL (reports go to `${endpoint}/v1/reports`), or the reports URL itself. */
+  endpoint: string;
+  /** API key sent as `Authorization: Bearer`. Give this or `token`. */
+  apiKey?: string;
+  /** Like apiKey; a function is asked before every request (for short-lived tokens). */
+  token?: string | (() => string | Promise<string>);
+  /** The call's id: 1-128 characters of [A-Za-z0-9._:-]. Generated when left out. */
+  sessionId?: string;
+  /** Where the client is (1-64 characters of [A-Za-z0-9._:-]); IceWatch rolls verdicts up by region. */
+  region?: string;
+  /** Free-form JSON kept with the session (copied when monitor() is called). */
+  metadata?: Record<string, unknown>;
+  /** Share of sessions monitored, 0-1 (default 1). Decided once per session id, the same for every participant. */
+  sampleRate?: number;
+  /** getStats() period in ms (default 2000; 0 = only on state changes and close). */
+  statsIntervalMs?: number;
+  /** How long events may wait before being sent, in ms (default 5000; urgent states go within 500 ms). */
+  flushIntervalMs?: number;
+  /** Replace the global RTCPeerConnection so every new connection is watched (default false). */
+  wrapGlobal?: boolean;
+  /** URL for navigator.sendBeacon on pagehide. It cannot carry a header, so it must authenticate by itself. */
+  beaconEndpoint?: string;
+  /** 'hash' (default): candidate addresses become per-session tokens that keep only the family. 'raw': sent as they are. */
+  addresses?: 'hash' | 'raw';
+  /** Most items (events + stats snapshots) held while the endpoint is unreachable (default 1000). */
+  maxQueue?: number;
+  /** Most items in one request (default 300). */
+  maxBatch?: number;
+  /** Sends of one batch before its events are re-queued under a new seq (default 6). */
+  maxAttempts?: number;
+  /** Told about refused batches and internal errors; the SDK never throws into the app. */
+  onError?: (error: Error) => void;
+}
+
+export interface Counters {
+  /** Connections watched so far. */
+  peerConnections: number;
+  /** Of those, the ones not closed yet. */
+  open: number;
+  /** Items waiting to be sent. */
+  queued: number;
+  /** Reports (one per peer connection per request) sent. */
+  sentReports: number;
+  /** Items dropped because the queue was full or a batch was refused. */
+  dropped: { events: number; stats: number };
+}
+
+export interface MonitorHandle {
+  readonly sessionId: string | undefined;
+  /** False when the session was sampled out or the options were unusable (see error). */
+  readonly sampled: boolean;
+  readonly error: Error | null;
+  /** Starts watching a connection; returns its id in the session (default pc-1, pc-2, ...), or null. */
+  watch(pc: RTCPeerConnection, options?: { id?: string }): string | null;
+  /** Sends what is queued now. */
+  flush(): Promise<void>;
+  /** Stops wrapping and polling, then sends what is left. */
+  stop(): Promise<void>;
+  counters(): Counters;
+}
+
+export function monitor(options: MonitorOptions): MonitorHandle;
+export const VERSION: string;
+export const IceWatch: { monitor: typeof monitor; version: string };
+export default IceWatch;

@@ -1,0 +1,66 @@
+// Checks and completes the options given to IceWatch.monitor(); throws a TypeError that names the bad option.
+const ID = /^[A-Za-z0-9._:-]+$/;
+
+const fail = (msg) => { throw new TypeError(`IceWatch: ${msg}`); };
+
+function url(value, name) {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/i.test(value)) fail(`${name} must be an http(s) URL`);
+  return value;
+}
+
+function number(value, name, min, max, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value >= min && value <= max)) fail(`${name} must be a number from ${min} to ${max}`);
+  return value;
+}
+
+function randomId() {
+  const c = globalThis.crypto;
+  return c && c.randomUUID ? c.randomUUID() : `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+// A copy taken now: later changes by the app do not reach reports, and a value that cannot be
+// sent (a cycle, a BigInt) is refused here rather than at every send.
+function snapshot(value) {
+  try { return JSON.parse(JSON.stringify(value)); } catch (e) { return fail('metadata must be serialisable as JSON'); }
+}
+
+export function parseConfig(options) {
+  const o = options || {};
+  const endpoint = url(o.endpoint, 'endpoint').replace(/\/+$/, '');
+  const reportsUrl = /\/v1\/reports$/.test(endpoint) ? endpoint : `${endpoint}/v1/reports`;
+
+  const token = o.token !== undefined ? o.token : o.apiKey;
+  if (!(typeof token === 'function' || (typeof token === 'string' && token))) fail('apiKey or token is required');
+
+  const sessionId = o.sessionId === undefined ? randomId() : o.sessionId;
+  if (typeof sessionId !== 'string' || !ID.test(sessionId) || sessionId.length > 128) {
+    fail('sessionId must be 1-128 characters of [A-Za-z0-9._:-]');
+  }
+  if (o.region !== undefined && (typeof o.region !== 'string' || !ID.test(o.region) || o.region.length > 64)) {
+    fail('region must be 1-64 characters of [A-Za-z0-9._:-]');
+  }
+  if (o.metadata !== undefined && (o.metadata === null || typeof o.metadata !== 'object' || Array.isArray(o.metadata))) {
+    fail('metadata must be an object');
+  }
+  if (o.addresses !== undefined && o.addresses !== 'hash' && o.addresses !== 'raw') fail("addresses must be 'hash' or 'raw'");
+  if (o.onError !== undefined && typeof o.onError !== 'function') fail('onError must be a function');
+
+  return {
+    reportsUrl,
+    beaconUrl: o.beaconEndpoint === undefined ? null : url(o.beaconEndpoint, 'beaconEndpoint'),
+    token,
+    sessionId,
+    region: o.region,
+    metadata: o.metadata === undefined ? undefined : snapshot(o.metadata),
+    sampleRate: number(o.sampleRate, 'sampleRate', 0, 1, 1),
+    statsIntervalMs: number(o.statsIntervalMs, 'statsIntervalMs', 0, 3600000, 2000),
+    flushIntervalMs: number(o.flushIntervalMs, 'flushIntervalMs', 0, 3600000, 5000),
+    maxQueue: number(o.maxQueue, 'maxQueue', 10, 1e6, 1000),
+    maxBatch: number(o.maxBatch, 'maxBatch', 1, 1e5, 300),
+    maxAttempts: number(o.maxAttempts, 'maxAttempts', 1, 100, 6),
+    wrapGlobal: Boolean(o.wrapGlobal),
+    addresses: o.addresses || 'hash',
+    onError: o.onError || null,
+  };
+}
