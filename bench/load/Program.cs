@@ -1,0 +1,20 @@
+using System.Globalization;
+using IceWatch.Load;
+
+// icewatch-load --url URL [--url URL2] --key KEY [--seconds 20] [--concurrency 32] [--rate 0]
+//               [--sessions 2000] [--regions 4] [--report-bytes 10240] [--max-requests N] [--run-id ID]
+// Prints one line: requests, rate, latency percentiles, status counts.
+var options = LoadOptions.Parse(args);
+var sample = new ReportBodies(options).Build(1);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+var run = new LoadRun(options);
+var recorder = await run.RunAsync(cancel.Token);
+var statuses = string.Join(' ', recorder.Statuses().OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"));
+var accepted = recorder.Statuses().GetValueOrDefault(202);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"requests={recorder.Count} accepted={accepted} seconds={run.Elapsed.TotalSeconds:F1} rate={accepted / run.Elapsed.TotalSeconds:F0}/s " +
+    $"p50={recorder.PercentileMs(50):F1}ms p90={recorder.PercentileMs(90):F1}ms p99={recorder.PercentileMs(99):F1}ms max={recorder.PercentileMs(100):F1}ms " +
+    $"body={sample.Length}B statuses={statuses}"));
+return 0;
