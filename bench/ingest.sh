@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Ingest throughput on this box, all on 127.0.0.1 with a private PostgreSQL:
+#   1. the ceiling: a bare ASP.NET endpoint that reads the body and answers 202;
+#   2. IceWatch (API + processing in one process) in a closed loop: its maximum;
+#   3. IceWatch at a fixed rate (RATE_SHARE percent of that maximum): latency, processing lag
+#      (received_at -> processed_at from the database) and the backlog sampled every 2 s.
+# CPU is process CPU time over wall time (1.0 = one core); RSS from /proc.
+#   bench/ingest.sh [SECONDS] [RUNS]     default: 20 s, 3 runs; env: CONCURRENCY, RATE_SHARE, ICEWATCH_WORKERS
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/tools/lib/common.sh"
+source "$ROOT/tools/lib/postgres.sh"
+SECONDS_PER_RUN="${1:-20}" RUNS="${2:-3}" CONCURRENCY="${CONCURRENCY:-32}" RATE_SHARE="${RATE_SHARE:-80}"
+API_PORT=18481 BARE_PORT=18482 KEY="bench-key-0123456789abcdef"
+WORK="$(mktemp -d)"; chmod 755 "$WORK"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+    pg_stop_private; rm -rf "$WORK"
+}
+trap cleanup EXIT
+for project in ingest-api bench/bare bench/load; do
+    dotnet build "$ROOT/$project" -c Release -nologo -v q -o "$WORK/$(basename "$project")" >/dev/null
+done
+ICEWATCH_PG_PORT=54420 pg_start_private "$WORK/pg"
+PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_CONNECTION")" -U icewatch -d icewatch -tAq)
+POSTMASTER="$(head -1 "$PG_DATA/postmaster.pid")"
+
+cpu_seconds() { # total CPU seconds of a process (and, for the postmaster, of its children)
+    local total=0 t
+    for t in $(ps -o times= -p "$1") $( [ "${2:-}" = children ] && ps -o times= --ppid "$1"); do total=$((total + t)); done
+    echo "$total"
+}
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+load() { dotnet "$WORK/load/icewatch-load.dll" --key "$KEY" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" "$@"; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+wait_http() { until curl -sf "$1" >/dev/null; do sleep 0.2; done; }
+
+(cd "$WORK/bare" && ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" exec dotnet IceWatch.Bare.dll >"$WORK/bare.log" 2>&1) &
+BARE=$!; PIDS+=("$BARE")
+wait_http "http://127.0.0.1:$BARE_PORT/healthz"
+load --url "http://127.0.0.1:$BARE_PORT" --seconds 3 >/dev/null
+for run in $(seq 1 "$RUNS"); do
+    c0=$(cpu_seconds "$BARE"); line=$(load --url "http://127.0.0.1:$BARE_PORT"); c1=$(cpu_seconds "$BARE")
+    echo "bare     run $run: $line cpu=$(awk -v c=$((c1 - c0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') rss=$(rss_mb "$BARE")MB"
+done
+kill "$BARE"; wait "$BARE" 2>/dev/null || true
+
+(cd "$WORK/ingest-api" && ICEWATCH_DATABASE="$PG_CONNECTION;Maximum Pool Size=${POOL:-64}" ICEWATCH_BOOTSTRAP_API_KEY="$KEY" \
+    ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ICEWATCH_RATE_LIMIT_PER_SECOND=0 Logging__LogLevel__Default=Warning \
+    exec dotnet IceWatch.IngestApi.dll >"$WORK/api.log" 2>&1) &
+API=$!; PIDS+=("$API")
+wait_http "http://127.0.0.1:$API_PORT/healthz"
+load --url "http://127.0.0.1:$API_PORT" --seconds 5 --run-id warm >/dev/null
+drain() { # waits until the inbox is empty (bounded: 10 minutes)
+    for _ in $(seq 1 3000); do [ "$("${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL")" = 0 ] && return; sleep 0.2; done
+}
+lag() { "${PSQL[@]}" -F ' ' -c "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)), round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)), round(max(ms))
+    FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms FROM uploads WHERE session_id LIKE '$1-%') x"; }
+drain
+for run in $(seq 1 "$RUNS"); do
+    a0=$(cpu_seconds "$API"); p0=$(cpu_seconds "$POSTMASTER" children)
+    line=$(load --url "http://127.0.0.1:$API_PORT" --run-id "max$run")
+    a1=$(cpu_seconds "$API"); p1=$(cpu_seconds "$POSTMASTER" children)
+    backlog=$("${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL")
+    echo "icewatch run $run (closed loop): $line api_cpu=$(awk -v c=$((a1 - a0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') pg_cpu=$(awk -v c=$((p1 - p0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') api_rss=$(rss_mb "$API")MB backlog_at_end=$backlog"
+    drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "max$run")"
+    max=$(field rate <<<"$line"); rate=$(awk -v m="$max" -v s="$RATE_SHARE" 'BEGIN { printf "%d", m * s / 100 }')
+    ( for _ in $(seq 1 $((SECONDS_PER_RUN / 2))); do sleep 2; "${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL"; done ) >"$WORK/backlog" &
+    line=$(load --url "http://127.0.0.1:$API_PORT" --run-id "fixed$run" --rate "$rate")
+    wait $!
+    echo "icewatch run $run (${RATE_SHARE}% = $rate/s): $line backlog every 2 s: $(tr '\n' ' ' <"$WORK/backlog")"
+    drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "fixed$run")"
+done
+echo "api peak RSS: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$API/status"); database size: $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('icewatch'))")"
