@@ -20,6 +20,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<UploadAnnouncer>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();

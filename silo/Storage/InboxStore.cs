@@ -5,10 +5,10 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// The durable inbox. Accepting never waits for processing: a known session or a known upload is
-/// found through the snapshot first, so no unique check has to wait for a row the processor is
+/// found through the snapshot, so no unique check has to wait for a row the processor is
 /// updating, and a new upload only inserts rows nobody else can hold.
 /// </summary>
-public sealed class InboxStore(NpgsqlDataSource dataSource)
+public sealed class InboxStore(NpgsqlDataSource dataSource, UploadAnnouncer announcer)
 {
     internal const string Channel = "icewatch_uploads";
 
@@ -16,11 +16,9 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(upload);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (await FindAsync(connection, upload, ct) is { } known)
-            return new AcceptResult(known, upload.SessionId, Duplicate: true);
-
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        // One round trip: the batch runs as one implicit transaction. The NOT EXISTS checks read the
+        // snapshot, so a known session or a duplicate upload never waits on the processor's row locks.
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
@@ -32,12 +30,12 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
                     """, upload.TenantId, upload.SessionId, upload.Region),
                 Command("""
                     INSERT INTO uploads (id, tenant_id, session_id, region, format, body, content_sha256)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    SELECT $1, $2, $3, $4, $5, $6, $7
+                    WHERE NOT EXISTS (SELECT 1 FROM uploads WHERE tenant_id = $2 AND session_id = $3 AND content_sha256 = $7)
                     ON CONFLICT (tenant_id, session_id, content_sha256) DO NOTHING
                     RETURNING id
                     """, Guid.CreateVersion7(), upload.TenantId, upload.SessionId, upload.Region, upload.Format.ToString(),
                     upload.Body, upload.ContentSha256),
-                Command($"NOTIFY {Channel}"),
             },
         };
         Guid? inserted = null;
@@ -50,10 +48,13 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
                     inserted = reader.GetGuid(0);
             } while (await reader.NextResultAsync(ct));
         }
-        await transaction.CommitAsync(ct);
-        if (inserted is { } id) return new AcceptResult(id, upload.SessionId, Duplicate: false);
+        if (inserted is { } id)
+        {
+            announcer.Announce();
+            return new AcceptResult(id, upload.SessionId, Duplicate: false);
+        }
 
-        // Lost a race with the same content: ON CONFLICT waited for the winner's commit, so it is visible now.
+        // Known content, or a race lost to the same content: ON CONFLICT waited for the winner's commit.
         var first = await FindAsync(connection, upload, ct) ?? throw new InvalidOperationException("The conflicting upload vanished.");
         return new AcceptResult(first, upload.SessionId, Duplicate: true);
     }
