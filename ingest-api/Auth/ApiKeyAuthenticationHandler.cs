@@ -12,7 +12,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TenantStore tenants,
+    TenantKeyCache tenants,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -28,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = header[BearerPrefix.Length..].Trim();
         if (key.Length is 0 or > 512) return AuthenticateResult.Fail("The API key is not valid.");
 
-        var tenant = await tenants.FindByApiKeyAsync(key, Context.RequestAborted);
+        var tenant = await tenants.FindAsync(key, Context.RequestAborted);
         if (tenant is null) return AuthenticateResult.Fail("The API key is not valid.");
 
         var identity = new ClaimsIdentity(

@@ -47,6 +47,7 @@ public static class IngestApiServiceCollectionExtensions
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
+        services.AddSingleton<TenantKeyCache>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();
         services.AddScoped<UploadIngestor>();

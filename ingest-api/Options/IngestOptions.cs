@@ -17,6 +17,9 @@ public sealed class IngestOptions
     /// <summary><c>all</c> runs the silo's processing in this process; <c>ingest</c> runs only the API.</summary>
     public string Role { get; set; } = HostingRoles.All;
 
+    /// <summary>How long an API process trusts a key it has looked up; a revocation elsewhere takes effect within this. 0 disables.</summary>
+    public int ApiKeyCacheSeconds { get; set; } = 30;
+
     /// <summary>When set, tenant <c>default</c> gets this API key at start-up (idempotent).</summary>
     public string? BootstrapApiKey { get; set; }
 }

@@ -13,6 +13,8 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"MaxDecompressedBytes ({options.MaxDecompressedBytes}) must not be below MaxRequestBodyBytes ({options.MaxRequestBodyBytes}).");
         if (options.RetryAfterSeconds is < 1 or > 3600)
             failures.Add($"RetryAfterSeconds must be between 1 and 3600, got {options.RetryAfterSeconds}.");
+        if (options.ApiKeyCacheSeconds is < 0 or > 3600)
+            failures.Add($"ApiKeyCacheSeconds must be between 0 and 3600, got {options.ApiKeyCacheSeconds}.");
         if (!HostingRoles.IsKnown(options.Role))
             failures.Add($"Role must be '{HostingRoles.All}' or '{HostingRoles.Ingest}', got '{options.Role}'.");
         if (options.BootstrapApiKey is { Length: > 0 and < 16 })

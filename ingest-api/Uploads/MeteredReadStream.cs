@@ -42,7 +42,7 @@ public sealed class MeteredReadStream(Stream inner, long limit, CancellationToke
     /// <summary>Reads what the consumer left unread, so the hash and the limit cover the whole content.</summary>
     public void Drain()
     {
-        var scratch = new byte[81920];
+        Span<byte> scratch = stackalloc byte[4096];
         while (Read(scratch) > 0) { }
     }
 

@@ -1,4 +1,21 @@
+using System.Buffers;
+
 namespace IceWatch.IngestApi.Uploads;
 
-/// <summary>A request body as received; <see cref="Gzipped"/> by header or by its magic bytes.</summary>
-public sealed record ReceivedBody(ReadOnlyMemory<byte> Bytes, bool Gzipped);
+/// <summary>
+/// A request body as received, in a buffer rented from the shared pool (returned on dispose);
+/// <see cref="Gzipped"/> by header or by its magic bytes.
+/// </summary>
+public sealed class ReceivedBody(byte[] rented, int length, bool gzipped) : IDisposable
+{
+    private byte[]? _rented = rented;
+
+    public ReadOnlyMemory<byte> Bytes => new(_rented ?? throw new ObjectDisposedException(nameof(ReceivedBody)), 0, length);
+
+    public bool Gzipped { get; } = gzipped;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _rented, null) is { } array) ArrayPool<byte>.Shared.Return(array);
+    }
+}

@@ -1,31 +1,58 @@
+using System.Buffers;
 using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Problems;
 using Microsoft.Extensions.Options;
 
 namespace IceWatch.IngestApi.Uploads;
 
-/// <summary>Reads a request body into memory, enforcing the size limit even where the server does not.</summary>
+/// <summary>
+/// Reads a request body into one pooled buffer, enforcing the size limit even where the server
+/// does not (and even when Content-Length lies: the limit counts what actually arrives).
+/// </summary>
 public sealed class RequestBodyReader(IOptions<IngestOptions> options)
 {
+    private const int InitialSize = 16 * 1024;
+
     public async Task<ReceivedBody> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var max = options.Value.MaxRequestBodyBytes;
         var gzipByHeader = ContentEncoding(request);
         if (request.ContentLength > max) throw TooLarge(max);
 
-        var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 64 * 1024);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // Content-Length only sizes the first buffer; a body longer than announced still grows it.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } announced and > 0 ? (int)announced + 1 : InitialSize);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > max) throw TooLarge(max);
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+            {
+                length += read;
+                if (length > max) throw TooLarge(max);
+                if (length == buffer.Length) buffer = Grow(buffer, length, max);
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        if (buffer.Length == 0) throw UploadRejectedException.BadRequest("The request body is empty.");
-        var bytes = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        var gzipByMagic = bytes.Length >= 2 && bytes.Span[0] == 0x1F && bytes.Span[1] == 0x8B;
-        return new ReceivedBody(bytes, gzipByHeader || gzipByMagic);
+        var body = new ReceivedBody(buffer, length, gzipByHeader || (length >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B));
+        if (length == 0)
+        {
+            body.Dispose();
+            throw UploadRejectedException.BadRequest("The request body is empty.");
+        }
+        return body;
+    }
+
+    private static byte[] Grow(byte[] buffer, int length, long max)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(buffer.Length * 2L, InitialSize), max + 1));
+        buffer.AsSpan(0, length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
     }
 
     private static bool ContentEncoding(HttpRequest request)

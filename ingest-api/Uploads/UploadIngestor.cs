@@ -10,7 +10,7 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
     public async Task<(AcceptResult Result, UploadSummary Summary)> DumpAsync(
         HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
     {
-        var body = await reader.ReadAsync(request, ct);
+        using var body = await reader.ReadAsync(request, ct);
         var content = inspector.Inspect(body, ct);
         if (content.Summary.Format == UploadFormat.SdkReport)
             throw UploadRejectedException.BadRequest("The body is an SDK report batch; send it to POST /v1/reports instead of /v1/dumps.");
@@ -23,7 +23,7 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
 
     public async Task<(AcceptResult Result, UploadSummary Summary)> ReportAsync(HttpRequest request, Guid tenantId, CancellationToken ct)
     {
-        var body = await reader.ReadAsync(request, ct);
+        using var body = await reader.ReadAsync(request, ct);
         var content = inspector.Inspect(body, ct);
         if (content.Summary.Format != UploadFormat.SdkReport)
             throw UploadRejectedException.BadRequest(
