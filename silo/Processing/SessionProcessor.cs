@@ -30,10 +30,9 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
             await using var transaction = await connection.BeginTransactionAsync(ct);
             if (await claim(connection, transaction, ct) is not { } session) return false;
 
-            uploads = await SessionRows.PendingUploadsAsync(connection, transaction, session, ct);
+            (uploads, var stored) = await SessionRows.LoadAsync(connection, transaction, session, ct);
             // Another node processed them between the claim's snapshot and its lock: nothing left to do.
             if (needsUploads && uploads.Count == 0) return true;
-            var stored = await SessionRows.VerdictsAsync(connection, transaction, session, ct);
             var fold = new SessionFold(session, options.Value.Session);
             foreach (var upload in uploads)
             {
@@ -65,6 +64,7 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
     {
         try
         {
+            if (upload.InlineBody is { } inline) return (UploadReader.Read(new MemoryStream(inline, writable: false)).ToList(), null);
             return (await SessionRows.ReadBodyAsync(connection, transaction, upload.Id, body => UploadReader.Read(body).ToList(), ct), null);
         }
         catch (Exception e) when (e is not (NpgsqlException or OperationCanceledException))

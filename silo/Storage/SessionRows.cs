@@ -8,38 +8,43 @@ namespace IceWatch.Silo;
 /// <summary>Reads of a claimed session inside its processing transaction.</summary>
 internal static class SessionRows
 {
-    public static async Task<List<PendingUpload>> PendingUploadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, CancellationToken ct)
+    /// <summary>
+    /// The session's stored verdicts and its unprocessed uploads in received order, in one round trip.
+    /// Bodies come inline up to a running total of <see cref="InlineBodyBytes"/>; larger ones are streamed later.
+    /// </summary>
+    public static async Task<(List<PendingUpload> Uploads, Dictionary<string, Verdict> Verdicts)> LoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT id, received_at, attempts, last_error FROM uploads
-            WHERE tenant_id = $1 AND session_id = $2 AND processed_at IS NULL
-            ORDER BY received_at, seq
-            """, connection, transaction)
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            Parameters = { new() { Value = session.TenantId }, new() { Value = session.SessionId } },
+            BatchCommands =
+            {
+                Command("SELECT peer_connection_id, verdict::text FROM verdicts WHERE tenant_id = $1 AND session_id = $2", session),
+                Command($"""
+                    SELECT id, received_at, attempts, last_error,
+                           CASE WHEN sum(octet_length(body)) OVER (ORDER BY received_at, seq) <= {InlineBodyBytes} THEN body END
+                    FROM uploads
+                    WHERE tenant_id = $1 AND session_id = $2 AND processed_at IS NULL
+                    ORDER BY received_at, seq
+                    """, session),
+            },
         };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var uploads = new List<PendingUpload>();
-        while (await reader.ReadAsync(ct))
-            uploads.Add(new PendingUpload(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
-        return uploads;
-    }
-
-    public static async Task<Dictionary<string, Verdict>> VerdictsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            SELECT peer_connection_id, verdict::text FROM verdicts WHERE tenant_id = $1 AND session_id = $2
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = session.TenantId }, new() { Value = session.SessionId } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
             verdicts[reader.GetString(0)] = JsonSerializer.Deserialize<Verdict>(reader.GetString(1), GrainJson.Options)!;
-        return verdicts;
+        await reader.NextResultAsync(ct);
+        var uploads = new List<PendingUpload>();
+        while (await reader.ReadAsync(ct))
+            uploads.Add(new PendingUpload(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
+        return (uploads, verdicts);
     }
+
+    private const int InlineBodyBytes = 4 * 1024 * 1024;
+
+    private static NpgsqlBatchCommand Command(string sql, ClaimedSession session) =>
+        new(sql) { Parameters = { new() { Value = session.TenantId }, new() { Value = session.SessionId } } };
 
     /// <summary>Streams the stored body into <paramref name="read"/> without buffering it as a whole.</summary>
     public static async Task<T> ReadBodyAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid uploadId, Func<Stream, T> read, CancellationToken ct)
