@@ -20,6 +20,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<ApiKeyAdmin>();
         services.TryAddSingleton<UploadAnnouncer>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
@@ -45,6 +46,33 @@ public static class SiloServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
+        services.AddOptions<PrivacyOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o =>
+            {
+                EnvironmentSettings.ReadFlag(configuration, "ICEWATCH_KEEP_ADDRESSES", v => o.KeepAddresses = v);
+                EnvironmentSettings.ReadFlag(configuration, "ICEWATCH_KEEP_RAW_UPLOADS", v => o.KeepRawUploads = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ADDRESS_PREFIX_V4", v => o.Ipv4PrefixBits = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ADDRESS_PREFIX_V6", v => o.Ipv6PrefixBits = (int)v);
+            })
+            .Validate(o => o.Ipv4PrefixBits is >= 0 and <= 32 && o.Ipv6PrefixBits is >= 0 and <= 128,
+                "ICEWATCH_ADDRESS_PREFIX_V4 must be 0-32 and ICEWATCH_ADDRESS_PREFIX_V6 0-128.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o =>
+            {
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_RAW_RETENTION_DAYS", v => o.RawRetentionDays = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_VERDICT_RETENTION_DAYS", v => o.VerdictRetentionDays = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_RETENTION_SWEEP_SECONDS", v => o.SweepIntervalSeconds = v);
+            })
+            .Validate(o => o.RawRetentionDays >= 0 && o.VerdictRetentionDays >= 0 && o.SweepIntervalSeconds >= 1 && o.BatchSize >= 1,
+                "Retention periods must not be negative and the sweep interval must be at least 1 s.")
+            .ValidateOnStart();
+        services.TryAddSingleton<InstanceSecrets>();
+        services.TryAddSingleton<AddressPrivacy>();
+        services.TryAddSingleton<RetentionStore>();
+        services.AddHostedService<RetentionSweeper>();
         services.TryAddSingleton<SessionProcessor>();
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<UploadNotifications>();

@@ -15,4 +15,12 @@ internal static class EnvironmentSettings
         Read(configuration, key, value => apply(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new InvalidOperationException($"{key} must be a number, not '{value}'.")));
+
+    public static void ReadFlag(IConfiguration configuration, string key, Action<bool> apply) =>
+        Read(configuration, key, value => apply(value.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "on" => true,
+            "false" or "0" or "no" or "off" => false,
+            _ => throw new InvalidOperationException($"{key} must be true or false, not '{value}'."),
+        }));
 }

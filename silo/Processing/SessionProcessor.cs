@@ -12,7 +12,8 @@ namespace IceWatch.Silo;
 /// processed and store the state with its next stall deadline. A killed process rolls back whole,
 /// so an upload counts exactly once.
 /// </summary>
-public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<ProcessingOptions> options, ILogger<SessionProcessor> logger)
+public sealed class SessionProcessor(
+    NpgsqlDataSource dataSource, AddressPrivacy privacy, IOptions<ProcessingOptions> options, IOptions<PrivacyOptions> privacyOptions, ILogger<SessionProcessor> logger)
 {
     /// <summary>Processes the unprocessed uploads of one session; false when none was waiting (or all were claimed).</summary>
     public Task<bool> ProcessPendingUploadsAsync(CancellationToken ct) => ProcessAsync(SessionClaims.WithPendingUploadsAsync, needsUploads: true, ct);
@@ -34,6 +35,7 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
             // Another node processed them between the claim's snapshot and its lock: nothing left to do.
             if (needsUploads && uploads.Count == 0) return true;
             var fold = new SessionFold(session, options.Value.Session);
+            var redact = await privacy.RedactorAsync(ct);
             foreach (var upload in uploads)
             {
                 if (upload.Attempts >= options.Value.MaxAttempts)
@@ -42,11 +44,11 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
                     continue;
                 }
                 var (events, error) = await ReadAsync(connection, transaction, upload, ct);
-                if (events is not null) fold.Apply(upload.Id, events, upload.ReceivedAt);
+                if (events is not null) fold.Apply(upload.Id, events.Select(redact).ToList(), upload.ReceivedAt);
                 else fold.SetAside(upload.Id, error!);
             }
             var changes = fold.Finish(stored);
-            await SessionWrites.SaveAsync(connection, transaction, session, changes, ct);
+            await SessionWrites.SaveAsync(connection, transaction, session, changes, privacyOptions.Value.DropsRawBodies, ct);
             await transaction.CommitAsync(ct);
             logger.LogDebug("Processed session {SessionId}: {Uploads} uploads, {Verdicts} verdicts changed",
                 session.SessionId, uploads.Count, changes.ChangedVerdicts.Count);

@@ -15,6 +15,19 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, UploadAnnouncer anno
     public async Task<AcceptResult> AcceptAsync(Upload upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        try
+        {
+            return await AcceptOnceAsync(upload, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // Retention deleted the session between our snapshot and our insert: it is new again.
+            return await AcceptOnceAsync(upload, ct);
+        }
+    }
+
+    private async Task<AcceptResult> AcceptOnceAsync(Upload upload, CancellationToken ct)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // One round trip: the batch runs as one implicit transaction. The NOT EXISTS checks read the
         // snapshot, so a known session or a duplicate upload never waits on the processor's row locks.

@@ -92,5 +92,6 @@ internal static class Migrations
             );
             """),
         new(4, "turn server minutes", TurnMinutesSchema.Sql),
+        new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
     ];
 }

@@ -10,13 +10,14 @@ namespace IceWatch.Silo;
 /// <summary>The writes of one processing transaction, sent as one batch: verdicts, region deltas, uploads, session.</summary>
 internal static class SessionWrites
 {
-    public static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, SessionChanges changes, CancellationToken ct)
+    public static async Task SaveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, SessionChanges changes, bool dropBodies, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var verdict in changes.ChangedVerdicts) batch.BatchCommands.Add(UpsertVerdict(session, verdict));
         foreach (var delta in changes.RegionDeltas) batch.BatchCommands.Add(AddToRegion(session, delta));
         foreach (var delta in changes.TurnDeltas) batch.BatchCommands.Add(TurnMinuteWrites.Add(session, delta));
-        if (changes.Uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(changes.Uploads));
+        if (changes.Uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(changes.Uploads, dropBodies));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             UPDATE sessions SET state = $3::jsonb, updated_at = now(), next_deadline_at = $4
             WHERE tenant_id = $1 AND session_id = $2
@@ -103,8 +104,9 @@ internal static class SessionWrites
         },
     };
 
-    private static NpgsqlBatchCommand MarkProcessed(IReadOnlyList<UploadOutcome> uploads) => new("""
-        UPDATE uploads SET processed_at = now(), last_error = o.error
+    // A dropped body keeps its row and sha256, so the same content is still recognised as a duplicate.
+    private static NpgsqlBatchCommand MarkProcessed(IReadOnlyList<UploadOutcome> uploads, bool dropBodies) => new($"""
+        UPDATE uploads SET processed_at = now(), last_error = o.error{(dropBodies ? ", body = ''::bytea, body_dropped_at = now()" : "")}
         FROM unnest($1::uuid[], $2::text[]) AS o(id, error)
         WHERE uploads.id = o.id
         """)

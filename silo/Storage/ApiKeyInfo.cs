@@ -1,0 +1,4 @@
+namespace IceWatch.Silo;
+
+/// <summary>An API key as the admin API shows it: never the key itself, which only its creation returns.</summary>
+public sealed record ApiKeyInfo(Guid KeyId, string Tenant, string? Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

@@ -1,0 +1,26 @@
+namespace IceWatch.Silo;
+
+/// <summary>
+/// Key ids for revocation, the address obfuscation key, dropped raw bodies and the indexes retention
+/// deletes by. Numbered 7 so the alerting and dashboard migrations being written alongside keep 5 and 6;
+/// it touches none of their tables, so either order of application gives the same schema.
+/// </summary>
+internal static class PrivacySchema
+{
+    public const int Version = 7;
+
+    public const string Sql = """
+        ALTER TABLE api_keys ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid();
+        ALTER TABLE api_keys ADD CONSTRAINT api_keys_id UNIQUE (id);
+        CREATE TABLE instance_secrets (
+            name       text PRIMARY KEY,
+            value      bytea NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        ALTER TABLE uploads ADD COLUMN body_dropped_at timestamptz;
+        CREATE INDEX uploads_processed_received ON uploads (received_at) WHERE processed_at IS NOT NULL;
+        CREATE INDEX sessions_updated ON sessions (updated_at);
+        CREATE INDEX region_minutes_minute ON region_minutes (minute);
+        CREATE INDEX turn_minutes_minute_only ON turn_minutes (minute);
+        """;
+}
