@@ -9,6 +9,7 @@ public static class IngestApiApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
@@ -17,6 +18,7 @@ public static class IngestApiApplicationExtensions
         app.MapReportEndpoints();
         app.MapSessionEndpoints();
         app.MapRegionEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

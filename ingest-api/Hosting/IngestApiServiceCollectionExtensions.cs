@@ -5,6 +5,7 @@ using IceWatch.IngestApi.Health;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.RateLimiting;
 using IceWatch.IngestApi.Startup;
 using IceWatch.IngestApi.Uploads;
 using IceWatch.Silo;
@@ -36,8 +37,11 @@ public static class IngestApiServiceCollectionExtensions
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Describe);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
-        services.AddAuthorization();
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy
+            .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName).RequireRole(AdminKeyAuthenticationHandler.Policy));
+        services.AddTenantRateLimits();
         services.ConfigureHttpJsonOptions(json =>
         {
             // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept. Strict numbers

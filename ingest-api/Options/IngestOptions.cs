@@ -20,6 +20,15 @@ public sealed class IngestOptions
     /// <summary>How long an API process trusts a key it has looked up; a revocation elsewhere takes effect within this. 0 disables.</summary>
     public int ApiKeyCacheSeconds { get; set; } = 30;
 
+    /// <summary>Requests per second per tenant (token bucket); 0 turns the limit off.</summary>
+    public int RateLimitPerSecond { get; set; } = 1000;
+
+    /// <summary>Bucket size; 0 means twice the rate.</summary>
+    public int RateLimitBurst { get; set; }
+
+    /// <summary>Guards the admin API (API key management); unset disables it.</summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>When set, tenant <c>default</c> gets this API key at start-up (idempotent).</summary>
     public string? BootstrapApiKey { get; set; }
 }

@@ -12,6 +12,9 @@ public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigur
         if (Flat("ICEWATCH_MAX_DECOMPRESSED_BYTES") is { } inflated) options.MaxDecompressedBytes = ParseLong(inflated, "ICEWATCH_MAX_DECOMPRESSED_BYTES");
         if (Flat("ICEWATCH_RETRY_AFTER_SECONDS") is { } retry) options.RetryAfterSeconds = (int)ParseLong(retry, "ICEWATCH_RETRY_AFTER_SECONDS");
         if (Flat("ICEWATCH_API_KEY_CACHE_SECONDS") is { } cache) options.ApiKeyCacheSeconds = (int)ParseLong(cache, "ICEWATCH_API_KEY_CACHE_SECONDS");
+        if (Flat("ICEWATCH_RATE_LIMIT_PER_SECOND") is { } rate) options.RateLimitPerSecond = (int)ParseLong(rate, "ICEWATCH_RATE_LIMIT_PER_SECOND");
+        if (Flat("ICEWATCH_RATE_LIMIT_BURST") is { } burst) options.RateLimitBurst = (int)ParseLong(burst, "ICEWATCH_RATE_LIMIT_BURST");
+        if (Flat("ICEWATCH_ADMIN_KEY") is { } admin) options.AdminKey = admin.Trim();
         if (Flat("ICEWATCH_ROLE") is { } role) options.Role = role.Trim().ToLowerInvariant();
         if (Flat("ICEWATCH_BOOTSTRAP_API_KEY") is { } key) options.BootstrapApiKey = key.Trim();
     }

@@ -15,6 +15,10 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"RetryAfterSeconds must be between 1 and 3600, got {options.RetryAfterSeconds}.");
         if (options.ApiKeyCacheSeconds is < 0 or > 3600)
             failures.Add($"ApiKeyCacheSeconds must be between 0 and 3600, got {options.ApiKeyCacheSeconds}.");
+        if (options.RateLimitPerSecond < 0 || options.RateLimitBurst < 0)
+            failures.Add("RateLimitPerSecond and RateLimitBurst must not be negative.");
+        if (options.AdminKey is { Length: > 0 and < 24 })
+            failures.Add("ICEWATCH_ADMIN_KEY must be at least 24 characters.");
         if (!HostingRoles.IsKnown(options.Role))
             failures.Add($"Role must be '{HostingRoles.All}' or '{HostingRoles.Ingest}', got '{options.Role}'.");
         if (options.BootstrapApiKey is { Length: > 0 and < 16 })

@@ -1,0 +1,3 @@
+namespace IceWatch.IngestApi.Endpoints;
+
+public sealed record IssuedApiKey(Guid KeyId, string Tenant, string? Label, string ApiKey);
