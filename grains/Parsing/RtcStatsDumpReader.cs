@@ -73,13 +73,13 @@ public static class RtcStatsDumpReader
             }
 
             var value = entry.GetArrayLength() > 3 ? entry[2] : default;
-            foreach (var e in pc.Read(method, value, DateTimeOffset.UnixEpoch.AddMilliseconds(lastMs), where))
+            foreach (var e in pc.Read(method, value, EpochTime.FromMilliseconds(lastMs, where), where))
             {
                 yield return e;
             }
         }
 
-        var end = DateTimeOffset.UnixEpoch.AddMilliseconds(lastMs);
+        var end = EpochTime.FromMilliseconds(lastMs, "the last rtcstats line");
         foreach (var id in peerConnections.Keys)
         {
             yield return new RecordingEnded(id, end);

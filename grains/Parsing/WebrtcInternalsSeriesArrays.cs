@@ -45,7 +45,7 @@ public static class WebrtcInternalsSeriesArrays
         if (Read(series, "timestamps", "timestamps") is { } own && own.GetArrayLength() == count
             && own.EnumerateArray().All(t => t.ValueKind == JsonValueKind.Number))
         {
-            return own.EnumerateArray().Select(t => DateTimeOffset.UnixEpoch.AddMilliseconds(t.GetDouble())).ToList();
+            return own.EnumerateArray().Select(t => EpochTime.FromMilliseconds(t.GetDouble(), "a stats series timestamp")).ToList();
         }
 
         var start = JsonShape.Optional(series, "startTime") is { } s ? WebrtcInternalsTime.Parse(s) : null;
@@ -55,7 +55,7 @@ public static class WebrtcInternalsSeriesArrays
             var first = start is { } st ? Closest(objectTimes, (st - DateTimeOffset.UnixEpoch).TotalMilliseconds) : objectTimes.Length - count;
             if (first >= 0 && first + count <= objectTimes.Length && !objectTimes.Skip(first).Take(count).Any(double.IsNaN))
             {
-                return objectTimes.Skip(first).Take(count).Select(ms => DateTimeOffset.UnixEpoch.AddMilliseconds(ms)).ToList();
+                return objectTimes.Skip(first).Take(count).Select(ms => EpochTime.FromMilliseconds(ms, "a stats object timestamp")).ToList();
             }
         }
 
