@@ -27,6 +27,8 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
         {
             var summary = UploadReader.Validate(content);
             content.Drain();
+            if (content.HasNulEscape)
+                throw UploadRejectedException.BadRequest("The body contains the JSON escape \\u0000; strings must not contain U+0000.");
             return new InspectedContent(summary, content.Sha256(), content.BytesRead);
         }
         catch (Exception e) when (Translate(e, body.Gzipped) is { } rejection)
@@ -52,6 +54,9 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
             UploadFormatException format => UploadRejectedException.BadRequest(format.Message),
             JsonException json => UploadRejectedException.BadRequest($"The body is not valid JSON: {json.Message}"),
             DecoderFallbackException => UploadRejectedException.BadRequest("The body is not valid UTF-8 text."),
+            // The validator is a pure function of the bytes: whatever else it throws, the input provoked it.
+            ArgumentException or FormatException or OverflowException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException =>
+                UploadRejectedException.BadRequest($"The body could not be read: {exception.Message}"),
             _ => null,
         };
     }

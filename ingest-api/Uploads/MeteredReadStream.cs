@@ -9,8 +9,12 @@ namespace IceWatch.IngestApi.Uploads;
 public sealed class MeteredReadStream(Stream inner, long limit, CancellationToken ct) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly NulEscapeDetector _nul = new();
 
     public long BytesRead { get; private set; }
+
+    /// <summary>Whether the content holds a JSON <c>\u0000</c> escape (see <see cref="NulEscapeDetector"/>).</summary>
+    public bool HasNulEscape => _nul.Found;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -68,5 +72,6 @@ public sealed class MeteredReadStream(Stream inner, long limit, CancellationToke
         BytesRead += data.Length;
         if (BytesRead > limit) throw new DecompressedTooLargeException(limit);
         _hash.AppendData(data);
+        _nul.Feed(data);
     }
 }

@@ -3,10 +3,10 @@ using System.Buffers;
 namespace IceWatch.IngestApi.Uploads;
 
 /// <summary>
-/// A request body as received, in a buffer rented from the shared pool (returned on dispose);
-/// <see cref="Gzipped"/> by header or by its magic bytes.
+/// A request body as received, in a buffer that goes back to the shared pool on dispose when it came
+/// from there; <see cref="Gzipped"/> by header or by its magic bytes.
 /// </summary>
-public sealed class ReceivedBody(byte[] rented, int length, bool gzipped) : IDisposable
+public sealed class ReceivedBody(byte[] rented, int length, bool gzipped, bool pooled = true) : IDisposable
 {
     private byte[]? _rented = rented;
 
@@ -16,6 +16,6 @@ public sealed class ReceivedBody(byte[] rented, int length, bool gzipped) : IDis
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _rented, null) is { } array) ArrayPool<byte>.Shared.Return(array);
+        if (Interlocked.Exchange(ref _rented, null) is { } array && pooled) ArrayPool<byte>.Shared.Return(array);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Problems;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
         if (request.ContentLength > max) throw TooLarge(max);
 
         // Content-Length only sizes the first buffer; a body longer than announced still grows it.
-        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } announced and > 0 ? (int)announced + 1 : InitialSize);
+        var buffer = BodyBuffers.Get(request.ContentLength is { } announced and > 0 ? (int)announced + 1 : InitialSize);
         var length = 0;
         try
         {
@@ -34,11 +33,11 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            BodyBuffers.Return(buffer);
             throw;
         }
 
-        var body = new ReceivedBody(buffer, length, gzipByHeader || (length >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B));
+        var body = new ReceivedBody(buffer, length, gzipByHeader || (length >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B), buffer.Length <= BodyBuffers.MaxPooled);
         if (length == 0)
         {
             body.Dispose();
@@ -49,9 +48,9 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
 
     private static byte[] Grow(byte[] buffer, int length, long max)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(buffer.Length * 2L, InitialSize), max + 1));
+        var bigger = BodyBuffers.Get((int)Math.Min(Math.Max(buffer.Length * 2L, InitialSize), max + 1));
         buffer.AsSpan(0, length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        BodyBuffers.Return(buffer);
         return bigger;
     }
 
