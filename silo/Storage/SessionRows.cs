@@ -32,7 +32,11 @@ internal static class SessionRows
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
-            verdicts[reader.GetString(0)] = JsonSerializer.Deserialize<Verdict>(reader.GetString(1), GrainJson.Options)!;
+        {
+            // Keyed by the verdict's own id: the column holds it capped (KeyText), the diff needs it whole.
+            var verdict = JsonSerializer.Deserialize<Verdict>(reader.GetString(1), GrainJson.Options)!;
+            verdicts[verdict.PeerConnectionId] = verdict;
+        }
         await reader.NextResultAsync(ct);
         var uploads = new List<PendingUpload>();
         while (await reader.ReadAsync(ct))

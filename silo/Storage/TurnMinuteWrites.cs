@@ -21,10 +21,10 @@ internal static class TurnMinuteWrites
         {
             new() { Value = session.TenantId },
             new() { Value = session.Region },
-            new() { Value = d.Key.TurnUrl },
+            new() { Value = KeyText.Cap(d.Key.TurnUrl, KeyText.MaxUrlBytes) },
             new() { Value = d.Key.Minute },
-            new() { Value = d.Key.Outcome },
-            new() { Value = d.Key.Category },
+            new() { Value = KeyText.Cap(d.Key.Outcome) },
+            new() { Value = KeyText.Cap(d.Key.Category) },
             new() { Value = d.PeerConnections },
             new() { Value = d.RelayedVia },
             new() { Value = d.BytesRelayed },
