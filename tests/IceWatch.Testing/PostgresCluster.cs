@@ -13,8 +13,9 @@ namespace IceWatch.Testing;
 public sealed class PostgresCluster : IAsyncDisposable
 {
     private const string ServerVariable = "ICEWATCH_TEST_DATABASE";
-    private readonly Process? _postgres;
+    private Process? _postgres;
     private readonly string? _directory;
+    private IReadOnlyList<string> _arguments = [];
 
     private PostgresCluster(string connectionString, Process? postgres, string? directory)
     {
@@ -22,15 +23,16 @@ public sealed class PostgresCluster : IAsyncDisposable
         _postgres = postgres;
         _directory = directory;
         // Should the test run end without disposing (a crashed fixture), still stop the server.
-        if (postgres is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => OsUser.QuitImmediately(postgres);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopQuietly();
     }
 
     /// <summary>The server's maintenance database (postgres), as superuser.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<PostgresCluster> StartAsync(CancellationToken ct)
+    /// <param name="durableCommits">Keep synchronous_commit on, for tests that crash the server and count what survived.</param>
+    public static async Task<PostgresCluster> StartAsync(CancellationToken ct, bool durableCommits = false)
     {
-        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } external)
+        if (!durableCommits && Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } external)
             return new PostgresCluster(external, null, null);
 
         var binaries = PostgresBinaries.Newest();
@@ -41,13 +43,14 @@ public sealed class PostgresCluster : IAsyncDisposable
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], ct);
 
         var port = FreePort();
-        var postgres = OsUser.Start(Path.Combine(binaries, "postgres"),
+        string[] arguments =
         [
             "-D", data, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300",
-        ], Path.Combine(directory, "postgres.log"));
+            "-c", "fsync=off", "-c", $"synchronous_commit={(durableCommits ? "on" : "off")}", "-c", "full_page_writes=off", "-c", "max_connections=300",
+        ];
+        var postgres = OsUser.Start(Path.Combine(binaries, "postgres"), arguments, Path.Combine(directory, "postgres.log"));
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
-        var cluster = new PostgresCluster(connectionString, postgres, directory);
+        var cluster = new PostgresCluster(connectionString, postgres, directory) { _arguments = arguments };
         try
         {
             await cluster.WaitUntilReadyAsync(ct);
@@ -73,17 +76,41 @@ public sealed class PostgresCluster : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>Stops the server as a crash would (immediate shutdown, no checkpoint). Own clusters only.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _postgres, null) is not { } postgres) return;
+        OsUser.QuitImmediately(postgres);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try { await postgres.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { postgres.Kill(); }
+        postgres.Dispose();
+    }
+
+    /// <summary>Starts a stopped server again on the same port and data, and waits until it answers.</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        if (_directory is null || _postgres is not null) throw new InvalidOperationException("Only a stopped cluster of its own can restart.");
+        _postgres = OsUser.Start(Path.Combine(PostgresBinaries.Newest(), "postgres"), _arguments, Path.Combine(_directory, "postgres.log"));
+        await WaitUntilReadyAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_postgres is not null)
-        {
-            OsUser.QuitImmediately(_postgres);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try { await _postgres.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { _postgres.Kill(); }
-            _postgres.Dispose();
-        }
+        await StopAsync();
         await DeleteDirectoryAsync();
+    }
+
+    private void StopQuietly()
+    {
+        try
+        {
+            if (_postgres is { } postgres) OsUser.QuitImmediately(postgres);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)
