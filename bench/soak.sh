@@ -8,6 +8,9 @@ source "$ROOT/tools/lib/common.sh"
 ensure_dotnet
 export ICEWATCH_CHAOS_SECONDS="${1:-120}" ICEWATCH_CHAOS_ROUNDS="${2:-5}"
 log "soak: $ICEWATCH_CHAOS_ROUNDS rounds of $ICEWATCH_CHAOS_SECONDS s with a random process killed every 1.5-3 s"
-dotnet test "$ROOT/tests/IceWatch.Fault.Tests/IceWatch.Fault.Tests.csproj" -nologo --logger "console;verbosity=detailed" \
-    | grep -E "round [0-9]+:|down [0-9.]+-|Passed!|Failed!|error|Assert" || true
-test "${PIPESTATUS[0]}" -eq 0
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+status=0
+dotnet test "$ROOT/tests/IceWatch.Fault.Tests/IceWatch.Fault.Tests.csproj" -nologo --logger "console;verbosity=detailed" >"$LOG" 2>&1 || status=$?
+grep -E "round [0-9]+:|down [0-9.]+-|Passed!|Failed!|Assert|Error Message" "$LOG" || true
+exit "$status"
