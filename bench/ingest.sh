@@ -5,7 +5,8 @@
 #   3. IceWatch at a fixed rate (RATE_SHARE percent of that maximum): latency, processing lag
 #      (received_at -> processed_at from the database) and the backlog sampled every 2 s.
 # CPU is process CPU time over wall time (1.0 = one core); RSS from /proc.
-#   bench/ingest.sh [SECONDS] [RUNS]     default: 20 s, 3 runs; env: CONCURRENCY, RATE_SHARE, ICEWATCH_WORKERS
+#   bench/ingest.sh [SECONDS] [RUNS]     default: 20 s, 3 runs
+#   env: CONCURRENCY (32), RATE_SHARE (80), ICEWATCH_WORKERS, API_SOURCE (checkout to measure), BARE=0
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/tools/lib/common.sh"
@@ -19,32 +20,39 @@ cleanup() {
     pg_stop_private; rm -rf "$WORK"
 }
 trap cleanup EXIT
-for project in ingest-api bench/bare bench/load; do
+# API_SOURCE: another checkout to measure (for before/after); BARE=0 skips the ceiling.
+dotnet build "${API_SOURCE:-$ROOT}/ingest-api" -c Release -nologo -v q -o "$WORK/ingest-api" >/dev/null
+for project in bench/bare bench/load; do
     dotnet build "$ROOT/$project" -c Release -nologo -v q -o "$WORK/$(basename "$project")" >/dev/null
 done
 ICEWATCH_PG_PORT=54420 pg_start_private "$WORK/pg"
 PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_CONNECTION")" -U icewatch -d icewatch -tAq)
 POSTMASTER="$(head -1 "$PG_DATA/postmaster.pid")"
 
-cpu_seconds() { # total CPU seconds of a process (and, for the postmaster, of its children)
-    local total=0 t
-    for t in $(ps -o times= -p "$1") $( [ "${2:-}" = children ] && ps -o times= --ppid "$1"); do total=$((total + t)); done
+cpu_ticks() { # CPU time of a process (and, for the postmaster, of its live children) in clock ticks
+    local total=0 pid
+    for pid in "$1" $( [ "${2:-}" = children ] && pgrep -P "$1"); do
+        [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
     echo "$total"
 }
+cores() { awk -v t="$1" -v s="$SECONDS_PER_RUN" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz / s }'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 load() { dotnet "$WORK/load/icewatch-load.dll" --key "$KEY" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" "$@"; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 wait_http() { until curl -sf "$1" >/dev/null; do sleep 0.2; done; }
 
+if [ "${BARE:-1}" != 0 ]; then
 (cd "$WORK/bare" && ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" exec dotnet IceWatch.Bare.dll >"$WORK/bare.log" 2>&1) &
 BARE=$!; PIDS+=("$BARE")
 wait_http "http://127.0.0.1:$BARE_PORT/healthz"
 load --url "http://127.0.0.1:$BARE_PORT" --seconds 3 >/dev/null
 for run in $(seq 1 "$RUNS"); do
-    c0=$(cpu_seconds "$BARE"); line=$(load --url "http://127.0.0.1:$BARE_PORT"); c1=$(cpu_seconds "$BARE")
-    echo "bare     run $run: $line cpu=$(awk -v c=$((c1 - c0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') rss=$(rss_mb "$BARE")MB"
+    c0=$(cpu_ticks "$BARE"); line=$(load --url "http://127.0.0.1:$BARE_PORT"); c1=$(cpu_ticks "$BARE")
+    echo "bare     run $run: $line cpu=$(cores $((c1 - c0))) rss=$(rss_mb "$BARE")MB"
 done
 kill "$BARE"; wait "$BARE" 2>/dev/null || true
+fi
 
 (cd "$WORK/ingest-api" && ICEWATCH_DATABASE="$PG_CONNECTION;Maximum Pool Size=${POOL:-64}" ICEWATCH_BOOTSTRAP_API_KEY="$KEY" \
     ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ICEWATCH_RATE_LIMIT_PER_SECOND=0 Logging__LogLevel__Default=Warning \
@@ -59,11 +67,11 @@ lag() { "${PSQL[@]}" -F ' ' -c "SELECT round(percentile_cont(0.5) WITHIN GROUP (
     FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms FROM uploads WHERE session_id LIKE '$1-%') x"; }
 drain
 for run in $(seq 1 "$RUNS"); do
-    a0=$(cpu_seconds "$API"); p0=$(cpu_seconds "$POSTMASTER" children)
+    a0=$(cpu_ticks "$API"); p0=$(cpu_ticks "$POSTMASTER" children)
     line=$(load --url "http://127.0.0.1:$API_PORT" --run-id "max$run")
-    a1=$(cpu_seconds "$API"); p1=$(cpu_seconds "$POSTMASTER" children)
+    a1=$(cpu_ticks "$API"); p1=$(cpu_ticks "$POSTMASTER" children)
     backlog=$("${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL")
-    echo "icewatch run $run (closed loop): $line api_cpu=$(awk -v c=$((a1 - a0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') pg_cpu=$(awk -v c=$((p1 - p0)) -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", c / s }') api_rss=$(rss_mb "$API")MB backlog_at_end=$backlog"
+    echo "icewatch run $run (closed loop): $line api_cpu=$(cores $((a1 - a0))) pg_cpu=$(cores $((p1 - p0))) api_rss=$(rss_mb "$API")MB backlog_at_end=$backlog"
     drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "max$run")"
     max=$(field rate <<<"$line"); rate=$(awk -v m="$max" -v s="$RATE_SHARE" 'BEGIN { printf "%d", m * s / 100 }')
     ( for _ in $(seq 1 $((SECONDS_PER_RUN / 2))); do sleep 2; "${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL"; done ) >"$WORK/backlog" &
