@@ -14,6 +14,7 @@ public static class IngestApiApplicationExtensions
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapProbeEndpoints();
         app.MapDumpEndpoints();
         app.MapReportEndpoints();
         app.MapSessionEndpoints();

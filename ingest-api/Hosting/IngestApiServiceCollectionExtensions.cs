@@ -56,6 +56,7 @@ public static class IngestApiServiceCollectionExtensions
         services.AddSingleton<ContentInspector>();
         services.AddScoped<UploadIngestor>();
         services.AddSingleton<DatabaseProbe>();
+        services.AddSingleton<ReadinessProbe>();
         services.AddHostedService<BootstrapKeyService>();
 
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);

@@ -24,6 +24,7 @@ public sealed class DatabaseOutageTests(PostgresFixture postgres)
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "outage-test-key-0123456789");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted,
             (await client.PostAsync("/v1/reports", Payloads.Body(Payloads.SdkReport("before-outage")))).StatusCode);
 
@@ -37,5 +38,10 @@ public sealed class DatabaseOutageTests(PostgresFixture postgres)
         var health = await client.GetAsync("/healthz");
         await ProblemAssert.IsProblemAsync(health, HttpStatusCode.ServiceUnavailable, "database");
         Assert.NotNull(health.Headers.RetryAfter);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // past the readiness cache
+        var ready = await client.GetAsync("/readyz");
+        await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable, "database");
+        Assert.Equal(TimeSpan.FromSeconds(7), ready.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/livez")).StatusCode);
     }
 }
