@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using IceWatch.Bench.Parse;
+
+// icewatch-bench-parse ceiling FILE...   one timed Utf8JsonReader pass per file set (MB/s), for bench/diagnose.sh
+// icewatch-bench-parse session-memory FILE N   heap per active session grain fed FILE, and its state's JSON size
+// icewatch-bench-parse [BenchmarkDotNet arguments]   with ICEWATCH_BENCH_FILES=a.json:b.json
+if (args is ["ceiling", .. var files])
+{
+    JsonCeiling.CountTokens(File.OpenRead(files[0])); // JIT warm-up
+    var bytes = files.Sum(f => new FileInfo(f).Length);
+    var clock = Stopwatch.StartNew();
+    long tokens = 0;
+    foreach (var file in files)
+    {
+        using var stream = File.OpenRead(file);
+        tokens += JsonCeiling.CountTokens(stream);
+    }
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Utf8JsonReader pass: {bytes / 1048576.0:F1} MB, {tokens} tokens, {seconds:F2} s, {bytes / 1048576.0 / seconds:F1} MB/s, heap {GC.GetTotalMemory(false) / 1048576} MB"));
+    return 0;
+}
+if (args is ["session-memory", var input, var count])
+{
+    Console.WriteLine(SessionMemory.Measure(input, int.Parse(count, CultureInfo.InvariantCulture)));
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(DiagnoseBenchmarks).Assembly).Run(args);
+return 0;
