@@ -43,6 +43,7 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_SESSIONS_PER_TRANSACTION", v => o.SessionsPerTransaction = (int)v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());

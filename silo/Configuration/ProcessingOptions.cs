@@ -4,7 +4,8 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
-/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS).
+/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS,
+/// ICEWATCH_SESSIONS_PER_TRANSACTION).
 /// </summary>
 public sealed class ProcessingOptions
 {
@@ -16,6 +17,9 @@ public sealed class ProcessingOptions
 
     /// <summary>Sessions processed in parallel by this process.</summary>
     public int Workers { get; set; } = 2;
+
+    /// <summary>Sessions claimed and committed together in one transaction (1 = one at a time).</summary>
+    public int SessionsPerTransaction { get; set; } = 8;
 
     /// <summary>Failed (non-transient) processing attempts after which an upload is set aside with its error.</summary>
     public int MaxAttempts { get; set; } = 5;

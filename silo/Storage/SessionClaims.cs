@@ -15,8 +15,8 @@ internal static class SessionClaims
 
     // The candidates are ordered before the join, so the lock stops at the first free session instead of
     // joining every candidate and sorting them (that was most of the database's CPU under load).
-    public static Task<ClaimedSession?> WithPendingUploadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        ClaimAsync(connection, transaction, $"""
+    public static Task<List<ClaimedSession>> WithPendingUploadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken ct) =>
+        ClaimAsync(connection, transaction, limit, $"""
             SELECT {Columns}
             FROM (
                 SELECT p.tenant_id, p.session_id, min(p.seq) AS first_seq
@@ -27,35 +27,41 @@ internal static class SessionClaims
             CROSS JOIN LATERAL (
                 SELECT * FROM sessions s WHERE s.tenant_id = c.tenant_id AND s.session_id = c.session_id
                 FOR NO KEY UPDATE SKIP LOCKED) s
-            LIMIT 1
+            LIMIT $1
             """, ct);
 
-    public static Task<ClaimedSession?> PastDeadlineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        ClaimAsync(connection, transaction, $"""
+    public static Task<List<ClaimedSession>> PastDeadlineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken ct) =>
+        ClaimAsync(connection, transaction, limit, $"""
             SELECT {Columns}
             FROM sessions s
             WHERE s.next_deadline_at <= now()
             ORDER BY s.next_deadline_at
-            LIMIT 1
+            LIMIT $1
             FOR NO KEY UPDATE OF s SKIP LOCKED
             """, ct);
 
     // Processing commits asynchronously: a commit lost in a database crash takes its whole transaction
     // (uploads marked, state, verdicts, deltas) with it, so the uploads are simply processed again.
-    private static async Task<ClaimedSession?> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    private static async Task<List<ClaimedSession>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, string sql, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"), new NpgsqlBatchCommand(sql) },
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
+                new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = limit } } },
+            },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new ClaimedSession(
-            reader.GetGuid(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetFieldValue<DateTimeOffset>(4),
-            reader.GetFieldValue<DateTimeOffset>(5));
+        var claimed = new List<ClaimedSession>();
+        while (await reader.ReadAsync(ct))
+            claimed.Add(new ClaimedSession(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+        return claimed;
     }
 }

@@ -7,30 +7,32 @@ using NpgsqlTypes;
 
 namespace IceWatch.Silo;
 
-/// <summary>The writes of one processing transaction, sent as one batch: verdicts, region deltas, uploads, session.</summary>
+/// <summary>The writes of one processing transaction (one or more sessions), sent as one batch: verdicts, region deltas, uploads, sessions.</summary>
 internal static class SessionWrites
 {
-    public static async Task SaveAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ClaimedSession session, SessionChanges changes, bool dropBodies, CancellationToken ct)
+    public static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ClaimedChanges> all, bool dropBodies, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var verdict in changes.ChangedVerdicts) batch.BatchCommands.Add(UpsertVerdict(session, verdict));
-        foreach (var delta in changes.RegionDeltas) batch.BatchCommands.Add(AddToRegion(session, delta));
-        foreach (var delta in changes.TurnDeltas) batch.BatchCommands.Add(TurnMinuteWrites.Add(session, delta));
-        if (changes.Uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(changes.Uploads, dropBodies));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            UPDATE sessions SET state = $3::jsonb, updated_at = now(), next_deadline_at = $4
-            WHERE tenant_id = $1 AND session_id = $2
-            """)
-        {
-            Parameters =
+        foreach (var (session, changes) in all)
+            foreach (var verdict in changes.ChangedVerdicts) batch.BatchCommands.Add(UpsertVerdict(session, verdict));
+        foreach (var (session, delta) in DeltaOrder.Regions(all)) batch.BatchCommands.Add(AddToRegion(session, delta));
+        foreach (var (session, delta) in DeltaOrder.Turns(all)) batch.BatchCommands.Add(TurnMinuteWrites.Add(session, delta));
+        var uploads = all.SelectMany(c => c.Changes.Uploads).ToList();
+        if (uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(uploads, dropBodies));
+        foreach (var (session, changes) in all)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                UPDATE sessions SET state = $3::jsonb, updated_at = now(), next_deadline_at = $4
+                WHERE tenant_id = $1 AND session_id = $2
+                """)
             {
-                new() { Value = session.TenantId },
-                new() { Value = session.SessionId },
-                new() { Value = changes.StateJson },
-                new() { Value = (object?)changes.NextDeadline ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            },
-        });
+                Parameters =
+                {
+                    new() { Value = session.TenantId },
+                    new() { Value = session.SessionId },
+                    new() { Value = changes.StateJson },
+                    new() { Value = (object?)changes.NextDeadline ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                },
+            });
         await batch.ExecuteNonQueryAsync(ct);
     }
 

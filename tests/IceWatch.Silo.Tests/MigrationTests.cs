@@ -14,7 +14,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var tables = await storage.ScalarAsync<string[]>(
             "SELECT array_agg(table_name::text ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'");
-        Assert.Equal(["api_keys", "region_minutes", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
+        Assert.Equal(["api_keys", "instance_secrets", "region_minutes", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
         Assert.Equal(new[] { 1, 2, 3, 4, 7 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
     }
 
