@@ -22,6 +22,24 @@ if (args is ["ceiling", .. var files])
         $"Utf8JsonReader pass: {bytes / 1048576.0:F1} MB, {tokens} tokens, {seconds:F2} s, {bytes / 1048576.0 / seconds:F1} MB/s, heap {GC.GetTotalMemory(false) / 1048576} MB"));
     return 0;
 }
+if (args is ["split", var dump])
+{
+    foreach (var pass in new[] { "warm-up", "parse only", "parse+fold+classify" })
+    {
+        var clock = Stopwatch.StartNew();
+        using var stream = File.OpenRead(dump);
+        var events = IceWatch.Grains.Parsing.UploadReader.Read(stream);
+        if (pass == "parse only") Console.WriteLine($"{pass}: {events.Count()} events");
+        else
+        {
+            var grain = new IceWatch.Grains.Sessions.SessionGrain(new() { SessionId = "x" }, IceWatch.Grains.Sessions.SessionOptions.Default);
+            grain.Apply(events, DateTimeOffset.UtcNow);
+            grain.Evaluate(now: null);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pass}: {new FileInfo(dump).Length / 1048576.0 / clock.Elapsed.TotalSeconds:F1} MB/s"));
+    }
+    return 0;
+}
 if (args is ["session-memory", var input, var count])
 {
     Console.WriteLine(SessionMemory.Measure(input, int.Parse(count, CultureInfo.InvariantCulture)));
