@@ -42,6 +42,27 @@ const CONNECTED_MS = 15000;
 const STALL_MS = 45000; // IceWatch calls a connection stalled after 30 s
 const relay = (iceServers) => ({ iceServers, iceTransportPolicy: 'relay' });
 
+// Firewalls for the browser's namespace (nftables). They drop what comes in,
+// so the browser sees silent timeouts as behind a real firewall (a drop on
+// output would fail its sends at once with EPERM instead).
+const BLOCK_UDP = `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    meta l4proto udp drop
+  }
+}
+`;
+const ONLY_TCP_443 = `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    meta l4proto udp drop
+    ip saddr ${TURN_IP} tcp sport != 443 drop
+  }
+}
+`;
+const STUN = { urls: `stun:${TURN_IP}:3478` };
+const TURN_TCP = `turn:${TURN_IP}:3478?transport=tcp`;
+const TURNS_443 = `turns:${TURN_IP}:443?transport=tcp`;
+const TLS_443 = ['--tls-listening-port=443', '--cert=$RUN/turn.crt', '--pkey=$RUN/turn.key'];
+
 const scenarios = {
   'turn-udp-relay': {
     description: 'Both peers relay-only through coturn over UDP with correct long-term credentials; audio and a data channel flow for about 15 s.',
@@ -60,14 +81,14 @@ const scenarios = {
   'direct-host': {
     description: 'Policy all with only a STUN server; both peers share a network, so ICE connects directly between host candidates. The page holds a microphone grant, so Chrome shows raw host addresses.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: { iceServers: [{ urls: `stun:${TURN_IP}:3478` }], iceTransportPolicy: 'all' },
+    configuration: { iceServers: [STUN], iceTransportPolicy: 'all' },
     durationMs: CONNECTED_MS,
     expected: both(connected('host', 'host', null)),
   },
   'direct-srflx-hidden-host': {
     description: 'As direct-host, but data channel only: without a media grant Chrome hides host addresses behind mDNS names, and with no mDNS in the lab it offers no host candidate at all. Only the STUN (srflx) candidates remain, and the peers connect srflx to srflx.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: { iceServers: [{ urls: `stun:${TURN_IP}:3478` }], iceTransportPolicy: 'all' },
+    configuration: { iceServers: [STUN], iceTransportPolicy: 'all' },
     page: { audio: false },
     durationMs: CONNECTED_MS,
     expected: both(connected('srflx', 'srflx', null)),
@@ -75,14 +96,14 @@ const scenarios = {
   'turn-tcp-relay': {
     description: 'Both peers relay-only through coturn, TURN over TCP (turn:...?transport=tcp), correct credentials.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([turnServer(`turn:${TURN_IP}:3478?transport=tcp`)]),
+    configuration: relay([turnServer(TURN_TCP)]),
     durationMs: CONNECTED_MS,
     expected: both(connected('relay', 'relay', 'tcp')),
   },
   'turn-tls-relay': {
     description: 'Both peers relay-only through coturn, TURN over TLS on 443 (turns:...:443?transport=tcp) with a self-signed certificate that Chromium is told to accept.',
-    turn: turnArgs([...LT_CRED, '--tls-listening-port=443', '--cert=$RUN/turn.crt', '--pkey=$RUN/turn.key']),
-    configuration: relay([turnServer(`turns:${TURN_IP}:443?transport=tcp`)]),
+    turn: turnArgs([...LT_CRED, ...TLS_443]),
+    configuration: relay([turnServer(TURNS_443)]),
     chromeArgs: ['--ignore-certificate-errors'],
     durationMs: CONNECTED_MS,
     expected: both(connected('relay', 'relay', 'tls')),
@@ -116,7 +137,7 @@ const scenarios = {
   'relay-no-turn': {
     description: 'Relay-only policy but only a STUN server configured: nothing can be gathered. Recorded for 45 s.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([{ urls: `stun:${TURN_IP}:3478` }]),
+    configuration: relay([STUN]),
     durationMs: STALL_MS,
     expected: both(failed('no_turn_configured')),
   },
@@ -151,6 +172,39 @@ const scenarios = {
     page: { dropCallerCandidates: true, dropAnswer: true },
     durationMs: STALL_MS,
     expected: both(failed('signaling_incomplete')),
+  },
+  'udp-blocked-turn-udp-only': {
+    description: 'The network drops all UDP. Policy all with STUN and TURN over UDP only: no srflx, no relay, host checks go unanswered. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: BLOCK_UDP,
+    configuration: { iceServers: [STUN, turnServer(TURN_UDP)], iceTransportPolicy: 'all' },
+    durationMs: STALL_MS,
+    expected: both(failed('turn_udp_only')),
+  },
+  'udp-blocked-turn-tcp': {
+    description: 'The network drops all UDP, but TURN is also offered over TCP: the call connects relay to relay over TURN/TCP.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: BLOCK_UDP,
+    configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP])], iceTransportPolicy: 'all' },
+    durationMs: 20000,
+    expected: both(connected('relay', 'relay', 'tcp')),
+  },
+  'only-443-no-turns': {
+    description: 'The network lets only TCP to port 443 out. TURN is offered over UDP and TCP on 3478 but not as turns: on 443 (the server would accept it): nothing gets through. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, ...TLS_443]),
+    firewall: ONLY_TCP_443,
+    configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP])], iceTransportPolicy: 'all' },
+    durationMs: STALL_MS,
+    expected: both(failed('turn_tls_443_missing')),
+  },
+  'only-443-turns': {
+    description: 'The network lets only TCP to port 443 out, and TURN is also offered as turns: on 443: the call connects relay to relay over TURN/TLS.',
+    turn: turnArgs([...LT_CRED, ...TLS_443]),
+    firewall: ONLY_TCP_443,
+    configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP, TURNS_443])], iceTransportPolicy: 'all' },
+    chromeArgs: ['--ignore-certificate-errors'],
+    durationMs: 20000,
+    expected: both(connected('relay', 'relay', 'tls')),
   },
 };
 
