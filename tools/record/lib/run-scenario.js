@@ -10,7 +10,7 @@ const http = require('http');
 const zlib = require('zlib');
 const { spawn, execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
-const { scenarios } = require('./scenarios');
+const { scenarios, expectedDocument } = require('./scenarios');
 
 const [name, outDir, runDir] = process.argv.slice(2);
 const scenario = scenarios[name];
@@ -116,8 +116,7 @@ async function main() {
     fs.writeFileSync(path.join(outDir, 'rtcstats.txt'), zlib.gunzipSync(fs.readFileSync(gz)));
 
     fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
-    const expected = { scenario: name, description: scenario.description, peerConnections: scenario.expected };
-    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expectedDocument(name), null, 2) + '\n');
   } finally {
     await context.close();
     server.close();

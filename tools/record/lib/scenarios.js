@@ -31,10 +31,10 @@ function restServer(url, expiresInSeconds) {
   return { urls: url, username, credential };
 }
 
-const connected = (localType, remoteType, relayProtocol) =>
-  ({ outcome: 'connected', failedAfterConnect: false, localType, remoteType, relayProtocol, category: null });
-const failed = (category) =>
-  ({ outcome: 'failed', failedAfterConnect: false, localType: null, remoteType: null, relayProtocol: null, category });
+const connected = (localType, remoteType, relayProtocol) => ({ outcome: 'connected',
+  failedAfterConnect: false, localType, remoteType, relayProtocol, iceRestarts: 0, category: null });
+const failed = (category) => ({ outcome: 'failed',
+  failedAfterConnect: false, localType: null, remoteType: null, relayProtocol: null, iceRestarts: 0, category });
 const both = (v) => [{ role: 'caller', ...v }, { role: 'callee', ...v }];
 
 const TURN_UDP = `turn:${TURN_IP}:3478?transport=udp`;
@@ -206,8 +206,46 @@ const scenarios = {
     durationMs: 20000,
     expected: both(connected('relay', 'relay', 'tls')),
   },
+  'dtls-fingerprint-mismatch': {
+    description: 'Policy all with a STUN server; ICE connects host to host, but the answer reaches the caller with a wrong certificate fingerprint, so DTLS fails: not an ICE failure.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: { iceServers: [STUN], iceTransportPolicy: 'all' },
+    page: { wrongAnswerFingerprint: true },
+    durationMs: 20000,
+    expected: both({ ...connected('host', 'host', null), category: 'dtls_failed' }),
+  },
+  'ice-restart': {
+    description: 'Relay-only call through coturn over UDP; 6 s in, the caller restarts ICE (createOffer with iceRestart) and the call goes on over a new relay pair for 9 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    configuration: relay([turnServer(TURN_UDP)]),
+    async during({ page, log, sleep }) {
+      await sleep(6000);
+      await page.evaluate(() => window.lab.restartIce());
+      log('ICE restarted');
+      await sleep(9000);
+    },
+    expected: both({ ...connected('relay', 'relay', 'udp'), iceRestarts: 1 }),
+  },
 };
 
-module.exports = { scenarios, TURN_IP, USER, PASSWORD, SECRET };
+function expectedDocument(name) {
+  const s = scenarios[name];
+  return { scenario: name, description: s.description, peerConnections: s.expected };
+}
 
-if (require.main === module) console.log(Object.keys(scenarios).join('\n'));
+module.exports = { scenarios, expectedDocument, TURN_IP };
+
+// `node scenarios.js` lists the scenarios; `node scenarios.js --expected DIR`
+// rewrites DIR/<scenario>/expected.json for the recorded ones.
+if (require.main === module) {
+  const [flag, dir] = process.argv.slice(2);
+  if (flag !== '--expected') console.log(Object.keys(scenarios).join('\n'));
+  else {
+    const fs = require('fs');
+    const path = require('path');
+    for (const name of Object.keys(scenarios)) {
+      const file = path.join(dir, name, 'expected.json');
+      if (fs.existsSync(path.dirname(file))) fs.writeFileSync(file, JSON.stringify(expectedDocument(name), null, 2) + '\n');
+    }
+  }
+}
