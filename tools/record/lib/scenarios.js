@@ -58,6 +58,26 @@ const ONLY_TCP_443 = `table inet lab {
   }
 }
 `;
+// Like two peers behind symmetric NATs: nothing reaches the browser from its
+// own address (peer to peer), and from the server only answers from 3478.
+const NO_DIRECT_PATH = `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    ip saddr 10.201.0.2 drop
+    udp sport != 3478 drop
+  }
+}
+`;
+// A VPN that blocks STUN and TURN: UDP dropped, TCP to the server refused.
+const STUN_TURN_BLOCKED = `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    ip saddr 10.201.0.2 drop
+    meta l4proto udp drop
+  }
+  chain out { type filter hook output priority 0; policy accept;
+    ip daddr ${TURN_IP} tcp dport 3478 reject with tcp reset
+  }
+}
+`;
 const STUN = { urls: `stun:${TURN_IP}:3478` };
 const TURN_TCP = `turn:${TURN_IP}:3478?transport=tcp`;
 const TURNS_443 = `turns:${TURN_IP}:443?transport=tcp`;
@@ -225,6 +245,37 @@ const scenarios = {
       await sleep(9000);
     },
     expected: both({ ...connected('relay', 'relay', 'udp'), iceRestarts: 1 }),
+  },
+  'no-turn-symmetric-nat': {
+    description: 'Policy all with only a STUN server, and the peers cannot reach each other directly (as behind symmetric NATs): without TURN no pair works. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: NO_DIRECT_PATH,
+    configuration: { iceServers: [STUN], iceTransportPolicy: 'all' },
+    durationMs: STALL_MS,
+    expected: both(failed('no_turn_configured')),
+  },
+  'turn-needed-relay': {
+    description: 'The same network as no-turn-symmetric-nat, with TURN over UDP added: the call connects relay to relay.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: NO_DIRECT_PATH,
+    configuration: { iceServers: [STUN, turnServer(TURN_UDP)], iceTransportPolicy: 'all' },
+    durationMs: 20000,
+    expected: both(connected('relay', 'relay', 'udp')),
+  },
+  'stun-unreachable': {
+    description: 'Policy all, no direct path between the peers, no TURN, and the STUN URL points at a port where nothing answers: no srflx candidate, STUN times out. Recorded for 45 s.',
+    firewall: NO_DIRECT_PATH,
+    configuration: { iceServers: [{ urls: `stun:${TURN_IP}:3479` }], iceTransportPolicy: 'all' },
+    durationMs: STALL_MS,
+    expected: both(failed('stun_unreachable')),
+  },
+  'stun-turn-blocked': {
+    description: 'Like a VPN that blocks STUN and TURN: UDP is dropped and TCP to the TURN port is refused. STUN, TURN/UDP and TURN/TCP all error; no direct path. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: STUN_TURN_BLOCKED,
+    configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP])], iceTransportPolicy: 'all' },
+    durationMs: STALL_MS,
+    expected: both(failed('stun_turn_blocked')),
   },
 };
 
