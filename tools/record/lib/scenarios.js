@@ -226,6 +226,14 @@ const scenarios = {
     durationMs: 20000,
     expected: both(connected('relay', 'relay', 'tls')),
   },
+  'gathering-stuck': {
+    description: 'Relay-only with TURN over TCP only, and the network silently drops the server\'s answers (no refusal, no timeout within the call): gathering never completes and nothing is gathered. Recorded for 45 s.',
+    turn: turnArgs([...LT_CRED, '--no-tls']),
+    firewall: ONLY_TCP_443,
+    configuration: relay([turnServer(TURN_TCP)]),
+    durationMs: STALL_MS,
+    expected: both(failed('gathering_timeout')),
+  },
   'dtls-fingerprint-mismatch': {
     description: 'Policy all with a STUN server; ICE connects host to host, but the answer reaches the caller with a wrong certificate fingerprint, so DTLS fails: not an ICE failure.',
     turn: turnArgs([...LT_CRED, '--no-tls']),
