@@ -8,9 +8,9 @@ const fs = require('fs');
 const path = require('path');
 const http = require('http');
 const zlib = require('zlib');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
-const { scenarios } = require('./scenarios');
+const { scenarios, expectedDocument } = require('./scenarios');
 
 const [name, outDir, runDir] = process.argv.slice(2);
 const scenario = scenarios[name];
@@ -28,10 +28,17 @@ const log = (msg) => console.log(`[${name}] ${msg}`);
 function startTurn(args) {
   const logFile = path.join(runDir, `turnserver-${name}.log`);
   const full = [...args.map((a) => a.replace('$RUN', runDir)), `--log-file=${logFile}`, '--simple-log', '--no-stdout-log'];
-  const child = spawn('turnserver', full, { stdio: 'ignore' });
+  // coturn runs in the TURN server's own namespace; `ip netns exec` execs it,
+  // so the PID is coturn's.
+  const child = spawn('ip', ['netns', 'exec', process.env.TURN_NS, 'turnserver', ...full], { stdio: 'ignore' });
   fs.appendFileSync(path.join(runDir, 'pids'), `${child.pid}\n`);
   log(`turnserver pid ${child.pid}`);
   return child;
+}
+
+// A scenario's firewall: an nftables ruleset for the browser's namespace.
+function nft(ruleset) {
+  execFileSync('nft', ['-f', '-'], { input: ruleset });
 }
 
 function stopProcess(child) {
@@ -62,6 +69,8 @@ async function download(internals, button, file) {
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const turn = scenario.turn ? startTurn(scenario.turn) : null;
+  nft('flush ruleset\n' + (scenario.firewall || ''));
+  if (scenario.firewall) log('firewall: ' + scenario.firewall.replace(/\s+/g, ' '));
   if (turn) await sleep(1000);
   const server = await servePage();
   const profile = fs.mkdtempSync(path.join(runDir, 'profile-'));
@@ -99,6 +108,7 @@ async function main() {
     await download(internals, '#dump-click-target', path.join(outDir, 'webrtc-internals.json'));
 
     const sdk = await page.evaluate((id) => window.lab.close(id), name);
+    if (/"(credential|username)"/.test(JSON.stringify(sdk))) throw new Error('SDK report leaks TURN credentials');
     await sleep(2000); // the rtcstats dump keeps closed connections: let it see the close
     // The rtcstats dump is always offered gzip-compressed; store it unpacked.
     const gz = path.join(runDir, `rtcstats-${name}.gz`);
@@ -106,12 +116,12 @@ async function main() {
     fs.writeFileSync(path.join(outDir, 'rtcstats.txt'), zlib.gunzipSync(fs.readFileSync(gz)));
 
     fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
-    const expected = { scenario: name, description: scenario.description, peerConnections: scenario.expected };
-    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expectedDocument(name), null, 2) + '\n');
   } finally {
     await context.close();
     server.close();
     stopProcess(turn);
+    nft('flush ruleset\n');
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
