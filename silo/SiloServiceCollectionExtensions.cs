@@ -41,10 +41,15 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
         services.TryAddSingleton<SessionProcessor>();
+        services.TryAddSingleton<IceWatchMetrics>();
+        services.TryAddSingleton<MetricsQueries>();
+        services.AddHostedService<OtlpMetricsService>();
+        services.AddHostedService<MetricsRefresher>();
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<UploadNotifications>();
         services.AddHostedService<InboxProcessor>();
