@@ -23,6 +23,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();
+        services.TryAddSingleton<OverviewQueries>();
+        services.TryAddSingleton<SessionStateQueries>();
         // Inserted first: hosted services start in registration order, and everything else needs the schema.
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
