@@ -55,6 +55,8 @@ public static class SessionPage
             foreach (var c in candidates.Values)
                 html.Append($"<tr><td>{side}</td><td>{E(c.Type)}</td><td>{E(c.Protocol)}</td><td>{E(c.RelayProtocol)}</td><td>{E(c.Address)}</td>")
                     .Append($"<td class=\"num\">{c.Port}</td><td class=\"num\">{c.Priority}</td><td>{E(c.Url)}</td></tr>");
+        if (facts.LocalCandidates.Count + facts.RemoteCandidates.Count == 0)
+            html.Append("<tr><td colspan=\"8\" class=\"muted\">No candidate was gathered or received.</td></tr>");
         html.Append("</table>");
     }
 
