@@ -23,6 +23,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();
+        services.TryAddSingleton<OverviewQueries>();
+        services.TryAddSingleton<SessionStateQueries>();
         // Inserted first: hosted services start in registration order, and everything else needs the schema.
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
@@ -41,10 +43,15 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
         services.TryAddSingleton<SessionProcessor>();
+        services.TryAddSingleton<IceWatchMetrics>();
+        services.TryAddSingleton<MetricsQueries>();
+        services.AddHostedService<OtlpMetricsService>();
+        services.AddHostedService<MetricsRefresher>();
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<UploadNotifications>();
         services.AddHostedService<InboxProcessor>();

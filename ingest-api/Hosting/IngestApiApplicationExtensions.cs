@@ -1,4 +1,5 @@
 using IceWatch.IngestApi.Endpoints;
+using IceWatch.IngestApi.Ui;
 
 namespace IceWatch.IngestApi.Hosting;
 
@@ -8,6 +9,7 @@ public static class IngestApiApplicationExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UiKeyExchange>();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -17,6 +19,7 @@ public static class IngestApiApplicationExtensions
         app.MapReportEndpoints();
         app.MapSessionEndpoints();
         app.MapRegionEndpoints();
+        app.MapUiEndpoints();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Problems;
 using IceWatch.IngestApi.Startup;
+using IceWatch.IngestApi.Ui;
 using IceWatch.IngestApi.Uploads;
 using IceWatch.Silo;
 using Microsoft.AspNetCore.Authentication;
@@ -36,8 +37,20 @@ public static class IngestApiServiceCollectionExtensions
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Describe);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
-        services.AddAuthorization();
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null)
+            .AddCookie(UiDefaults.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = UiDefaults.CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = UiDefaults.LoginPath;
+                cookie.ReturnUrlParameter = UiDefaults.ReturnUrl;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UiDefaults.Policy, policy => policy.AddAuthenticationSchemes(UiDefaults.Scheme).RequireAuthenticatedUser());
         services.ConfigureHttpJsonOptions(json =>
         {
             // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept. Strict numbers

@@ -12,7 +12,13 @@ namespace IceWatch.Silo;
 /// processed and store the state with its next stall deadline. A killed process rolls back whole,
 /// so an upload counts exactly once.
 /// </summary>
-public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<ProcessingOptions> options, ILogger<SessionProcessor> logger)
+public sealed class SessionProcessor(
+    NpgsqlDataSource dataSource,
+    IOptions<ProcessingOptions> options,
+    IceWatchMetrics metrics,
+    MetricsQueries metricsQueries,
+    TimeProvider clock,
+    ILogger<SessionProcessor> logger)
 {
     /// <summary>Processes the unprocessed uploads of one session; false when none was waiting (or all were claimed).</summary>
     public Task<bool> ProcessPendingUploadsAsync(CancellationToken ct) => ProcessAsync(SessionClaims.WithPendingUploadsAsync, needsUploads: true, ct);
@@ -49,6 +55,7 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
             var changes = fold.Finish(stored);
             await SessionWrites.SaveAsync(connection, transaction, session, changes, ct);
             await transaction.CommitAsync(ct);
+            await RecordMetricsAsync(session, uploads, changes, ct);
             logger.LogDebug("Processed session {SessionId}: {Uploads} uploads, {Verdicts} verdicts changed",
                 session.SessionId, uploads.Count, changes.ChangedVerdicts.Count);
             return true;
@@ -58,6 +65,14 @@ public sealed class SessionProcessor(NpgsqlDataSource dataSource, IOptions<Proce
             await SessionWrites.RecordFailureAsync(dataSource, uploads.Select(u => u.Id).ToList(), e.Message, ct);
             throw;
         }
+    }
+
+    private async Task RecordMetricsAsync(ClaimedSession session, List<PendingUpload> uploads, SessionChanges changes, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var upload in uploads) metrics.UploadProcessed(now - upload.ReceivedAt);
+        if (changes.Metrics.NewlyFinal.Count == 0 && changes.Metrics.BytesRelayedGrowth == 0 && changes.Metrics.BytesDirectGrowth == 0) return;
+        metrics.Processed(await metricsQueries.TenantNameAsync(session.TenantId, ct), session.Region, changes.Metrics);
     }
 
     /// <summary>The upload's events, or the reason it is not a readable upload.</summary>
