@@ -1,3 +1,4 @@
+using IceWatch.Grains.Classification;
 using System.Globalization;
 using System.Text;
 using IceWatch.Grains.Events;
@@ -34,9 +35,12 @@ public static class SessionPage
             .Append($"<div class=\"kpi\">bytes relayed / direct<b>{Bytes(v.BytesRelayed)} / {Bytes(v.BytesDirect)}</b></div>")
             .Append($"<div class=\"kpi\">ICE restarts<b>{v.IceRestarts}</b></div></div>");
         if (pair?.TurnUrl is { } turn) html.Append($"<p>Relayed through <code>{E(turn)}</code></p>");
-        html.Append("<h3>Evidence</h3><ul class=\"evidence\">");
-        foreach (var e in v.Evidence) html.Append($"<li>{E(e)}</li>");
-        html.Append("</ul>");
+        if (v.Evidence.Count > 0)
+        {
+            html.Append("<h3>Evidence</h3><ul class=\"evidence\">");
+            foreach (var e in v.Evidence) html.Append($"<li>{E(e)}</li>");
+            html.Append("</ul>");
+        }
         if (v.Fix is not null) html.Append($"<p class=\"fix\"><b>Fix:</b> {E(v.Fix)}</p>");
         html.Append("<h3>ICE state timeline</h3>").Append(TimelineChart.Svg(v.Timeline));
         if (facts is not null)
@@ -52,7 +56,8 @@ public static class SessionPage
         html.Append("<h3>Candidates</h3><table class=\"candidates\"><tr><th>side</th><th>type</th><th>protocol</th><th>relay protocol</th>")
             .Append("<th>address</th><th class=\"num\">port</th><th class=\"num\">priority</th><th>URL</th></tr>");
         foreach (var (side, candidates) in new[] { ("local", facts.LocalCandidates), ("remote", facts.RemoteCandidates) })
-            foreach (var c in candidates.Values)
+            // A candidate is often known twice: from onicecandidate and from the stats, under different keys.
+            foreach (var c in candidates.Values.DistinctBy(c => (c.Type, c.Protocol, c.Address, c.Port)))
                 html.Append($"<tr><td>{side}</td><td>{E(c.Type)}</td><td>{E(c.Protocol)}</td><td>{E(c.RelayProtocol)}</td><td>{E(c.Address)}</td>")
                     .Append($"<td class=\"num\">{c.Port}</td><td class=\"num\">{c.Priority}</td><td>{E(c.Url)}</td></tr>");
         if (facts.LocalCandidates.Count + facts.RemoteCandidates.Count == 0)
@@ -64,13 +69,15 @@ public static class SessionPage
     {
         html.Append("<h3>Candidate pairs</h3><table class=\"pairs\"><tr><th>pair</th><th>local → remote</th><th>state</th><th>nominated</th>")
             .Append("<th>selected</th><th class=\"num\">sent</th><th class=\"num\">received</th><th class=\"num\">RTT</th></tr>");
-        foreach (var p in facts.Pairs.Values.OrderByDescending(p => p.Selected).ThenByDescending(p => p.BytesSent + p.BytesReceived))
+        var selectedId = PairSelection.Of(facts).Pair?.Id;
+        foreach (var p in facts.Pairs.Values.OrderByDescending(p => p.Id == selectedId).ThenByDescending(p => p.BytesSent + p.BytesReceived))
         {
+            var selected = p.Id == selectedId;
             var local = Type(facts.LocalCandidates, p.LocalCandidateId);
             var remote = Type(facts.RemoteCandidates, p.RemoteCandidateId);
             var rtt = p.CurrentRoundTripTime is { } r ? (r * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " ms" : "–";
-            html.Append($"<tr{(p.Selected ? " class=\"selected\"" : "")}><td>{E(p.Id)}</td><td>{E(local)} → {E(remote)}</td><td>{E(p.State)}</td>")
-                .Append($"<td>{(p.Nominated ? "yes" : "")}</td><td>{(p.Selected ? "yes" : "")}</td><td class=\"num\">{Bytes(p.BytesSent)}</td>")
+            html.Append($"<tr{(selected ? " class=\"selected\"" : "")}><td>{E(p.Id)}</td><td>{E(local)} → {E(remote)}</td><td>{E(p.State)}</td>")
+                .Append($"<td>{(p.Nominated ? "yes" : "")}</td><td>{(selected ? "yes" : "")}</td><td class=\"num\">{Bytes(p.BytesSent)}</td>")
                 .Append($"<td class=\"num\">{Bytes(p.BytesReceived)}</td><td class=\"num\">{rtt}</td></tr>");
         }
         html.Append("</table>");

@@ -86,6 +86,7 @@ public sealed class WebUiTests(SeededIceWatch iceWatch) : IAsyncLifetime
         Assert.Contains("turns:", await tls.InnerTextAsync());
         Assert.Contains("connected", await tls.Locator("svg.timeline rect.state[data-kind=ice]").EvaluateAllAsync<string>("r => r.map(e => e.dataset.state).join(',')"));
         Assert.True(await tls.Locator("table.pairs tr").CountAsync() > 1);
+        Assert.Contains("relay → relay", await tls.Locator("table.pairs tr.selected").InnerTextAsync());
         Assert.Contains("tls", await tls.Locator("table.candidates").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "session-tls.png"), FullPage = true });
 
