@@ -92,5 +92,6 @@ internal static class Migrations
             );
             """),
         new(4, "turn server minutes", TurnMinutesSchema.Sql),
+        new(5, "alert rules, targets, state, incidents and outbox", AlertingSchema.Sql),
     ];
 }
