@@ -1,3 +1,4 @@
+using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Endpoints;
 
 namespace IceWatch.IngestApi.Hosting;
@@ -17,6 +18,9 @@ public static class IngestApiApplicationExtensions
         app.MapReportEndpoints();
         app.MapSessionEndpoints();
         app.MapRegionEndpoints();
+        app.MapAlertEndpoints();
+        app.MapAlertRuleEndpoints();
+        app.MapNotificationTargetEndpoints();
         return app;
     }
 }
