@@ -78,8 +78,9 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<ScopeEvaluator>();
         services.TryAddSingleton<AlertEvaluationService>();
         services.TryAddSingleton<NotificationDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlertEvaluationService>());
-        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        // Added directly: two factory registrations through AddHostedService look alike and the second would be dropped.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<AlertEvaluationService>());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;
     }
 }

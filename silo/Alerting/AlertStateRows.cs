@@ -24,8 +24,8 @@ internal static class AlertStateRows
             WHERE tenant_id = $1 AND scope_kind = $2 AND scope_value = $3 AND rule = $4
             FOR UPDATE SKIP LOCKED
             """, scope, rule));
+        // The reader starts at the first command that returns rows: the SELECT.
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new AlertStateRow(
             JsonSerializer.Deserialize<AlertState>(reader.GetString(0), GrainJson.Options)!,
