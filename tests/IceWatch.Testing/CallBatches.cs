@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace IceWatch.Api.Tests;
+namespace IceWatch.Testing;
 
 /// <summary>SDK report batches of many peer connections that just connected, or just failed ICE on a TURN 401.</summary>
 public static class CallBatches
@@ -11,7 +11,7 @@ public static class CallBatches
     {
         var t = DateTimeOffset.UtcNow.AddSeconds(-20).ToUnixTimeMilliseconds();
         var reports = Enumerable.Range(0, connected).Select(i => Connected($"ok-{i}", t))
-            .Concat(Enumerable.Range(0, failed).Select(i => FailedTurnAuth($"bad-{i}", t)));
+            .Concat(Enumerable.Range(0, failed).Select(i => FailedTurnAuth($"bad-{i}", t))).ToArray();
         return JsonSerializer.SerializeToUtf8Bytes(new { sessionId, region, sdk = new { name = "icewatch-test", version = "0" }, reports });
     }
 
