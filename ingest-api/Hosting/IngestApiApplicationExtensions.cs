@@ -1,3 +1,4 @@
+using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Endpoints;
 using IceWatch.IngestApi.Ui;
 
@@ -20,6 +21,9 @@ public static class IngestApiApplicationExtensions
         app.MapSessionEndpoints();
         app.MapRegionEndpoints();
         app.MapUiEndpoints();
+        app.MapAlertEndpoints();
+        app.MapAlertRuleEndpoints();
+        app.MapNotificationTargetEndpoints();
         return app;
     }
 }

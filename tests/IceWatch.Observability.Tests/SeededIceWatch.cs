@@ -64,7 +64,6 @@ public sealed class SeededIceWatch : IAsyncLifetime
         var tenants = new TenantStore(dataSource);
         DefaultTenant = (await tenants.EnsureTenantAsync("default", ct)).Id;
         OtherKey = await tenants.CreateApiKeyAsync((await tenants.EnsureTenantAsync("other", ct)).Id, "test", ct);
-        await AlertIncidentsTable.EnsureAsync(dataSource, ct);
 
         foreach (var upload in Uploads) await UploadAsync(http, upload, ct);
         foreach (var upload in Uploads) await WaitFinalAsync(http, upload, ct);
