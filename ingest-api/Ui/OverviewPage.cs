@@ -10,7 +10,7 @@ public static class OverviewPage
     public const double Threshold = 0.01;
 
     public static string Body(string tenant, string window, DateTimeOffset from, DateTimeOffset to, TimeSpan bucket,
-        IReadOnlyList<RegionBucket> buckets, IReadOnlyList<AlertIncident> alerts, IReadOnlyList<SessionSummary> sessions)
+        IReadOnlyList<RegionBucket> buckets, IReadOnlyList<AlertSummary> alerts, IReadOnlyList<SessionSummary> sessions)
     {
         var html = new StringBuilder();
         html.Append("<h1>Overview <span class=\"muted\">").Append(E(tenant)).Append(" · last ").Append(E(window)).Append("</span></h1>");

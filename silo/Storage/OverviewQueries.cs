@@ -55,7 +55,7 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Firing incidents and those resolved since <paramref name="from"/>; none while alerting has not created its table.</summary>
-    public async Task<IReadOnlyList<AlertIncident>> AlertsAsync(Guid tenantId, DateTimeOffset from, CancellationToken ct)
+    public async Task<IReadOnlyList<AlertSummary>> AlertsAsync(Guid tenantId, DateTimeOffset from, CancellationToken ct)
     {
         await using (var exists = dataSource.CreateCommand("SELECT to_regclass('alert_incidents') IS NOT NULL"))
             if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return [];
@@ -69,9 +69,9 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = from });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var alerts = new List<AlertIncident>();
+        var alerts = new List<AlertSummary>();
         while (await reader.ReadAsync(ct))
-            alerts.Add(new AlertIncident(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            alerts.Add(new AlertSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
                 reader.GetDouble(6), reader.GetDouble(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
         return alerts;

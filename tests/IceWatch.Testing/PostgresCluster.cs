@@ -15,6 +15,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private const string ServerVariable = "ICEWATCH_TEST_DATABASE";
     private readonly Process? _postgres;
     private readonly string? _directory;
+    private readonly EventHandler? _onProcessExit;
 
     private PostgresCluster(string connectionString, Process? postgres, string? directory)
     {
@@ -22,7 +23,11 @@ public sealed class PostgresCluster : IAsyncDisposable
         _postgres = postgres;
         _directory = directory;
         // Should the test run end without disposing (a crashed fixture), still stop the server.
-        if (postgres is not null) AppDomain.CurrentDomain.ProcessExit += (_, _) => OsUser.QuitImmediately(postgres);
+        if (postgres is not null)
+        {
+            _onProcessExit = (_, _) => OsUser.QuitImmediately(postgres);
+            AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
+        }
     }
 
     /// <summary>The server's maintenance database (postgres), as superuser.</summary>
@@ -77,6 +82,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         if (_postgres is not null)
         {
+            AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
             OsUser.QuitImmediately(_postgres);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             try { await _postgres.WaitForExitAsync(timeout.Token); }
