@@ -42,42 +42,7 @@ const CONNECTED_MS = 15000;
 const STALL_MS = 45000; // IceWatch calls a connection stalled after 30 s
 const relay = (iceServers) => ({ iceServers, iceTransportPolicy: 'relay' });
 
-// Firewalls for the browser's namespace (nftables). They drop what comes in,
-// so the browser sees silent timeouts as behind a real firewall (a drop on
-// output would fail its sends at once with EPERM instead).
-const BLOCK_UDP = `table inet lab {
-  chain in { type filter hook input priority 0; policy accept;
-    meta l4proto udp drop
-  }
-}
-`;
-const ONLY_TCP_443 = `table inet lab {
-  chain in { type filter hook input priority 0; policy accept;
-    meta l4proto udp drop
-    ip saddr ${TURN_IP} tcp sport != 443 drop
-  }
-}
-`;
-// Like two peers behind symmetric NATs: nothing reaches the browser from its
-// own address (peer to peer), and from the server only answers from 3478.
-const NO_DIRECT_PATH = `table inet lab {
-  chain in { type filter hook input priority 0; policy accept;
-    ip saddr 10.201.0.2 drop
-    udp sport != 3478 drop
-  }
-}
-`;
-// A VPN that blocks STUN and TURN: UDP dropped, TCP to the server refused.
-const STUN_TURN_BLOCKED = `table inet lab {
-  chain in { type filter hook input priority 0; policy accept;
-    ip saddr 10.201.0.2 drop
-    meta l4proto udp drop
-  }
-  chain out { type filter hook output priority 0; policy accept;
-    ip daddr ${TURN_IP} tcp dport 3478 reject with tcp reset
-  }
-}
-`;
+const { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED } = require('./firewalls');
 const STUN = { urls: `stun:${TURN_IP}:3478` };
 const TURN_TCP = `turn:${TURN_IP}:3478?transport=tcp`;
 const TURNS_443 = `turns:${TURN_IP}:443?transport=tcp`;
