@@ -301,8 +301,10 @@ const scenarios = {
   // scenarios only, and coturn listens and relays on IPv6.
   'ipv6-turn-udp-relay': {
     ipv6: true,
-    description: 'Over IPv6: both peers relay-only through coturn listening and relaying on fd00:201::1 (turn:[fd00:201::1]:3478?transport=udp), correct credentials.',
-    turn: turnArgs([...LT_CRED, '--no-tls'], IPV6.turn),
+    description: 'Over IPv6: both peers relay-only through coturn listening and relaying on fd00:201::1 (turn:[fd00:201::1]:3478?transport=udp), correct credentials. Chromium asks for no relay address family (RFC 6156 default: IPv4), so coturn is told to relay in the family the client came in on.',
+    // Without this coturn (relaying on IPv6 only) answers 440 Address Family
+    // not Supported and no relay candidate is gathered.
+    turn: turnArgs([...LT_CRED, '--no-tls', '--allocation-default-address-family=keep'], IPV6.turn),
     configuration: relay([turnServer(`turn:[${IPV6.turn}]:3478?transport=udp`)]),
     durationMs: CONNECTED_MS,
     expected: both(overIpv6(connected('relay', 'relay', 'udp'))),
