@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Records IceWatch's golden fixtures from a real Chromium and a real coturn.
+# Records IceWatch's golden fixtures from a real Chromium or Firefox ESR and a
+# real coturn.
 #
 #   tools/record/record.sh                 # every scenario
 #   tools/record/record.sh turn-udp-relay  # only the named ones
@@ -17,10 +18,12 @@ TURN_NS=icewatch-turn
 RUN=$(mktemp -d /tmp/icewatch-record.XXXXXX)
 
 # Installs what the lab needs, only when missing. Never downloads a browser:
-# Chromium comes from Debian and playwright-core only drives it.
+# Chromium and Firefox ESR come from Debian; playwright-core only drives
+# Chromium (Firefox's page drives itself).
 ensure_deps() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v turnserver >/dev/null || missing+=(coturn)
   command -v nft >/dev/null || missing+=(nftables)
   command -v ip >/dev/null || missing+=(iproute2)

@@ -48,6 +48,7 @@ public sealed class GoldenRecordingTests
             ("relayProtocol", e.RelayProtocol, pair?.RelayProtocol),
             ("category", e.Category, v.Category),
             ("failedAfterConnect", e.FailedAfterConnect ?? v.FailedAfterConnect, v.FailedAfterConnect),
+            ("addressFamily", e.AddressFamily ?? pair?.AddressFamily, pair?.AddressFamily),
         ];
         if (e.EvidenceContains is { } wanted && !v.Evidence.Any(line => line.Contains(wanted, StringComparison.Ordinal)))
             yield return $"  {e.Role} ({v.PeerConnectionId}) evidence: expected a line containing \"{wanted}\", got {string.Join(" | ", v.Evidence)}";

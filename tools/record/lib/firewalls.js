@@ -40,4 +40,12 @@ const STUN_TURN_BLOCKED = `table inet lab {
   }
 }
 `;
-module.exports = { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED };
+// A network where IPv4 between the lab addresses does not work, only IPv6
+// (the page server on 127.0.0.1 stays reachable).
+const NO_IPV4 = `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    ip saddr 10.201.0.0/24 drop
+  }
+}
+`;
+module.exports = { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4 };

@@ -1,7 +1,8 @@
 'use strict';
 // Records one scenario: starts its TURN server, opens chrome://webrtc-internals,
 // runs the call in the test page, then saves the webrtc-internals dump, the
-// rtcstats dump, the page's SDK report and the expected verdict.
+// rtcstats dump, the page's SDK report and the expected verdict. Firefox
+// scenarios (lib/firefox.js) save only the SDK report and the expected verdict.
 // Usage (inside the lab's network namespace): node run-scenario.js <scenario> <outDir> <runDir>
 
 const fs = require('fs');
@@ -9,8 +10,8 @@ const path = require('path');
 const http = require('http');
 const zlib = require('zlib');
 const { spawn, execFileSync } = require('child_process');
-const { chromium } = require('playwright-core');
-const { scenarios, expectedDocument } = require('./scenarios');
+const { scenarios, expectedDocument, IPV6 } = require('./scenarios');
+const { recordWithFirefox } = require('./firefox');
 
 const [name, outDir, runDir] = process.argv.slice(2);
 const scenario = scenarios[name];
@@ -66,12 +67,50 @@ async function download(internals, button, file) {
   log(`saved ${path.basename(file)} (${fs.statSync(file).size} bytes, offered as ${dl.suggestedFilename()})`);
 }
 
+// IPv6 scenarios give both ends of the veth pair a unique local address (only
+// for that scenario, so the IPv4 scenarios keep seeing one address family).
+// Duplicate address detection is off so the addresses work at once.
+function ipv6(action) {
+  const run = (args) => execFileSync('ip', args, { stdio: ['ignore', 'ignore', action === 'del' ? 'ignore' : 'inherit'] });
+  const each = (fn) => { try { fn(); } catch (err) { if (action !== 'del') throw err; } };
+  each(() => run(['-6', 'addr', action, `${IPV6.browser}/64`, 'dev', 'iwc0', ...(action === 'add' ? ['nodad'] : [])]));
+  each(() => run(['-n', process.env.TURN_NS, '-6', 'addr', action, `${IPV6.turn}/64`, 'dev', 'iwt0',
+    ...(action === 'add' ? ['nodad'] : [])]));
+}
+
+function writeFixture(sdk) {
+  if (/"(credential|username)"/.test(JSON.stringify(sdk))) throw new Error('SDK report leaks TURN credentials');
+  fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
+  fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expectedDocument(name), null, 2) + '\n');
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
+  if (scenario.ipv6) ipv6('add');
+  try {
+    await record();
+  } finally {
+    if (scenario.ipv6) ipv6('del');
+  }
+}
+
+async function record() {
   const turn = scenario.turn ? startTurn(scenario.turn) : null;
   nft('flush ruleset\n' + (scenario.firewall || ''));
   if (scenario.firewall) log('firewall: ' + scenario.firewall.replace(/\s+/g, ' '));
   if (turn) await sleep(1000);
+  if (scenario.browser === 'firefox') {
+    try {
+      const sdk = await recordWithFirefox({ name, scenario, runDir, log });
+      log(`report received: ${sdk.reports.map((r) => `${r.peerConnectionId} ${r.events.length} events, ${r.stats.length} snapshots`).join('; ')}`);
+      writeFixture(sdk);
+    } finally {
+      stopProcess(turn);
+      nft('flush ruleset\n');
+    }
+    return;
+  }
+  const { chromium } = require('playwright-core');
   const server = await servePage();
   const profile = fs.mkdtempSync(path.join(runDir, 'profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -108,15 +147,13 @@ async function main() {
     await download(internals, '#dump-click-target', path.join(outDir, 'webrtc-internals.json'));
 
     const sdk = await page.evaluate((id) => window.lab.close(id), name);
-    if (/"(credential|username)"/.test(JSON.stringify(sdk))) throw new Error('SDK report leaks TURN credentials');
     await sleep(2000); // the rtcstats dump keeps closed connections: let it see the close
     // The rtcstats dump is always offered gzip-compressed; store it unpacked.
     const gz = path.join(runDir, `rtcstats-${name}.gz`);
     await download(internals, '#dump-click-target-rtcstats', gz);
     fs.writeFileSync(path.join(outDir, 'rtcstats.txt'), zlib.gunzipSync(fs.readFileSync(gz)));
 
-    fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
-    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expectedDocument(name), null, 2) + '\n');
+    writeFixture(sdk);
   } finally {
     await context.close();
     server.close();
