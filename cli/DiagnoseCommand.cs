@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IceWatch.Grains;
 using IceWatch.Grains.Parsing;
 using IceWatch.Grains.Sessions;
@@ -33,7 +34,7 @@ public static class DiagnoseCommand
             }
         }
         if (json)
-            output.WriteLine(JsonSerializer.Serialize(results.SelectMany(r => r.Verdicts.Select(v => new { file = r.File, verdict = v })), CliJson.Options));
+            output.WriteLine(new JsonArray([.. results.SelectMany(r => r.Verdicts.Select(v => WithFile(v, r.File)))]).ToJsonString(CliJson.Options));
         else
             foreach (var result in results) VerdictReport.Write(output, result.File, result.Verdicts);
         return failed ? 2 : 0;
@@ -46,6 +47,14 @@ public static class DiagnoseCommand
         var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default);
         grain.Apply(UploadReader.Read(progress.Stream), DateTimeOffset.UtcNow);
         return grain.Evaluate(now: null);
+    }
+
+    // A verdict in verdict.md's names, plus the file it came from.
+    private static JsonNode WithFile(Verdict verdict, string file)
+    {
+        var node = JsonSerializer.SerializeToNode(verdict, CliJson.Options)!;
+        node["file"] = file;
+        return node;
     }
 
     private sealed record FileVerdicts(string File, IReadOnlyList<Verdict> Verdicts);

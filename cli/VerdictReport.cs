@@ -13,7 +13,7 @@ public static class VerdictReport
         foreach (var v in verdicts)
         {
             output.WriteLine($"  peer connection {v.PeerConnectionId}: {Headline(v)}");
-            output.WriteLine($"    {Numbers(v)}");
+            if (v.Outcome == Outcomes.Connected || v.BytesRelayed + v.BytesDirect > 0) output.WriteLine($"    {Numbers(v)}");
             var steps = v.Timeline.Where(s => s.Kind != "gathering").Select(Step).ToList();
             output.WriteLine($"    timeline: {(steps.Count == 0 ? "no ICE or connection state change (stayed new)" : string.Join(" → ", steps))}");
             foreach (var line in v.Evidence) output.WriteLine($"    - {line}");
@@ -36,7 +36,7 @@ public static class VerdictReport
 
     private static string Numbers(Verdict v) => string.Create(CultureInfo.InvariantCulture,
         $"connected in {(v.TimeToConnectedMs is { } t ? $"{t} ms" : "-")} · relayed {Bytes(v.BytesRelayed)} · direct {Bytes(v.BytesDirect)}" +
-        $" · relay ratio {(v.RelayRatio is { } r ? $"{r:P0}" : "-")} · ICE restarts {v.IceRestarts} · pair switches {v.PairSwitches}");
+        $" · relay ratio {(v.RelayRatio is { } r ? $"{r * 100:0}%" : "-")} · ICE restarts {v.IceRestarts} · pair switches {v.PairSwitches}");
 
     private static string Step(IceStateStep s) =>
         string.Create(CultureInfo.InvariantCulture, $"{s.Kind} {s.State} +{s.AtMs} ms");

@@ -25,6 +25,11 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();
+        services.TryAddSingleton<OverviewQueries>();
+        services.TryAddSingleton<SessionStateQueries>();
+        services.TryAddSingleton<AlertRuleStore>();
+        services.TryAddSingleton<NotificationTargetStore>();
+        services.TryAddSingleton<AlertIncidentQueries>();
         // Inserted first: hosted services start in registration order, and everything else needs the schema.
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
@@ -43,6 +48,7 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_SESSIONS_PER_TRANSACTION", v => o.SessionsPerTransaction = (int)v);
             })
             .ValidateOnStart();
@@ -75,10 +81,43 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<RetentionStore>();
         services.AddHostedService<RetentionSweeper>();
         services.TryAddSingleton<SessionProcessor>();
+        services.TryAddSingleton<IceWatchMetrics>();
+        services.TryAddSingleton<MetricsQueries>();
+        services.AddHostedService<OtlpMetricsService>();
+        services.AddHostedService<MetricsRefresher>();
         services.TryAddSingleton<InboxSignal>();
         services.AddHostedService<UploadNotifications>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<DeadlineSweeper>();
+        return services.AddIceWatchAlerting(configuration);
+    }
+
+    /// <summary>The alert evaluator and the notification dispatcher; both run on every node.</summary>
+    private static IServiceCollection AddIceWatchAlerting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertingOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o =>
+            {
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_INTERVAL_SECONDS", v => o.IntervalSeconds = v);
+                EnvironmentSettings.Read(configuration, "ICEWATCH_PUBLIC_URL", v => o.PublicUrl = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_RESEND_SECONDS", v => o.ResendSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_DELIVERY_TIMEOUT_SECONDS", v => o.DeliveryTimeoutSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_RETRY_BASE_SECONDS", v => o.RetryBaseSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_RETRY_MAX_SECONDS", v => o.RetryMaxSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ALERT_MAX_ATTEMPTS", v => o.MaxDeliveryAttempts = (int)v);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.AddHttpClient(NotificationSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<NotificationSignal>();
+        services.TryAddSingleton<NotificationSender>();
+        services.TryAddSingleton<ScopeEvaluator>();
+        services.TryAddSingleton<AlertEvaluationService>();
+        services.TryAddSingleton<NotificationDispatcher>();
+        // Added directly: two factory registrations through AddHostedService look alike and the second would be dropped.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<AlertEvaluationService>());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<NotificationDispatcher>());
         return services;
     }
 }

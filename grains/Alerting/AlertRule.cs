@@ -9,17 +9,25 @@ namespace IceWatch.Grains.Alerting;
 /// </summary>
 public sealed record AlertRule
 {
-    public string Name { get; init; } = "ice-failure-rate";
+    public string Name { get; init; } = ThresholdName;
     public double Threshold { get; init; } = 0.01;
     public double RecoveryThreshold { get; init; } = 0.008;
     public long MinPeerConnections { get; init; } = 20;
     public double Z { get; init; } = 1.96;
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan ResolveAfter { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How often a firing incident is notified again; zero sends no reminders.</summary>
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromHours(1);
     public BurnRateRule? BurnRate { get; init; }
 
     public static AlertRule Default { get; } = new();
 
+    public const string ThresholdName = "ice-failure-rate";
+    public const string BurnRateName = "ice-failure-burn-rate";
+
     /// <summary>The windows the evaluator must count: the rule's own, plus the burn-rate long window.</summary>
     public IReadOnlyList<TimeSpan> Windows => BurnRate is { } b ? [b.ShortWindow, b.LongWindow] : [Window];
+
+    /// <summary>The threshold a page quotes: the burn-rate mode's maximum rate, or the plain threshold.</summary>
+    public double PageThreshold => BurnRate?.MaxRate ?? Threshold;
 }

@@ -17,10 +17,10 @@ public static class FailureClassifier
         var srflxGathered = local.Any(c => c.Type == "srflx");
         var remoteCandidates = Math.Max(facts.RemoteCandidatesAdded, facts.RemoteCandidates.Count);
 
-        if (servers.Known && (servers.Invalid.Count > 0 || (servers.Empty && !servers.RelayPolicy)))
+        if (servers.Known && (servers.Invalid.Count > 0 || servers.Empty))
         {
             foreach (var bad in servers.Invalid) evidence.Add($"ICE server URL \"{bad}\" is not a valid stun:/turn: URL");
-            if (servers.Empty) evidence.Add("the ICE server list is empty");
+            if (servers.Empty) evidence.Add("the ICE server list is empty" + (servers.RelayPolicy ? " and iceTransportPolicy is relay: nothing can be gathered" : ""));
             return Categories.IceConfigInvalid;
         }
         if (!facts.RemoteDescriptionSet && remoteCandidates == 0 && facts.Pairs.Count == 0)

@@ -15,7 +15,7 @@ public sealed record PairSelection(PairFacts? Pair, SelectedPair? Selected, bool
     {
         var pair = LastSelected(facts);
         var local = Candidate(facts.LocalCandidates, pair?.LocalCandidateId);
-        var remote = Candidate(facts.RemoteCandidates, pair?.RemoteCandidateId);
+        var remote = Signalled(facts, Candidate(facts.RemoteCandidates, pair?.RemoteCandidateId));
         var inferred = false;
         SelectedPair? selected = null;
         if (pair is not null)
@@ -54,6 +54,19 @@ public sealed record PairSelection(PairFacts? Pair, SelectedPair? Selected, bool
             .Where(p => p.State == "succeeded" || p.FirstSucceededAt is not null)
             .MaxBy(p => p.BytesSent + p.BytesReceived);
     }
+
+    // A check can arrive before the candidate it comes from is signalled; Firefox then keeps calling it
+    // peer-reflexive. When a signalled candidate has the same address and port, it is that candidate.
+    private static CandidateInfo? Signalled(PeerConnectionFacts facts, CandidateInfo? remote)
+    {
+        if (remote?.Type != "prflx" || remote.Address is null) return remote;
+        var match = facts.RemoteCandidates.Values.FirstOrDefault(c =>
+            c.Type is not (null or "prflx") && c.Port == remote.Port && SameAddress(c.Address, remote.Address));
+        return match is null ? remote : remote with { Type = match.Type };
+    }
+
+    private static bool SameAddress(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(a.Trim('[', ']'), b.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
 
     private static CandidateInfo? Candidate(Dictionary<string, CandidateInfo> candidates, string? id) =>
         id is not null && candidates.TryGetValue(id, out var c) ? c : null;

@@ -15,7 +15,8 @@ public static class VerdictClassifier
         var outcomeEvidence = new Evidence(states.Start);
         var servers = IceServerFacts.Of(facts);
         var outcome = Outcome(facts, states, stallDeadline, now, outcomeEvidence);
-        var failedAfterConnect = states.FailedAfterConnectAt is not null;
+        // A DTLS failure fails the connection while ICE stays up: not a lost connection.
+        var failedAfterConnect = states.FailedAfterConnectAt is not null && !states.DtlsFailed;
         string? category = null;
         if (outcome == Outcomes.Failed)
             category = FailureClassifier.Classify(facts, servers, evidence);

@@ -1,4 +1,6 @@
+using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Endpoints;
+using IceWatch.IngestApi.Ui;
 
 namespace IceWatch.IngestApi.Hosting;
 
@@ -8,6 +10,7 @@ public static class IngestApiApplicationExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UiKeyExchange>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -19,6 +22,10 @@ public static class IngestApiApplicationExtensions
         app.MapReportEndpoints();
         app.MapSessionEndpoints();
         app.MapRegionEndpoints();
+        app.MapUiEndpoints();
+        app.MapAlertEndpoints();
+        app.MapAlertRuleEndpoints();
+        app.MapNotificationTargetEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

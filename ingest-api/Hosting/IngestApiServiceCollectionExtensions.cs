@@ -7,6 +7,7 @@ using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Problems;
 using IceWatch.IngestApi.RateLimiting;
 using IceWatch.IngestApi.Startup;
+using IceWatch.IngestApi.Ui;
 using IceWatch.IngestApi.Uploads;
 using IceWatch.Silo;
 using Microsoft.AspNetCore.Authentication;
@@ -38,9 +39,22 @@ public static class IngestApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy
-            .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName).RequireRole(AdminKeyAuthenticationHandler.Policy));
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(UiDefaults.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = UiDefaults.CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = UiDefaults.LoginPath;
+                cookie.ReturnUrlParameter = UiDefaults.ReturnUrl;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UiDefaults.Policy, policy => policy.AddAuthenticationSchemes(UiDefaults.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName).RequireRole(AdminKeyAuthenticationHandler.Policy));
         services.AddTenantRateLimits();
         services.ConfigureHttpJsonOptions(json =>
         {

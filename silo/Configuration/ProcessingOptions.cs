@@ -4,7 +4,7 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
-/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS,
+/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS,
 /// ICEWATCH_SESSIONS_PER_TRANSACTION).
 /// </summary>
 public sealed class ProcessingOptions
@@ -23,6 +23,9 @@ public sealed class ProcessingOptions
 
     /// <summary>Failed (non-transient) processing attempts after which an upload is set aside with its error.</summary>
     public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How often the exported gauges (failure rate per region, ingest backlog) are read from the database.</summary>
+    public double MetricsRefreshSeconds { get; set; } = 15;
 
     public SessionOptions Session => new(TimeSpan.FromSeconds(StallDeadlineSeconds));
 

@@ -10,4 +10,5 @@ internal sealed record SessionChanges(
     IReadOnlyList<RegionCounterDelta> RegionDeltas,
     IReadOnlyList<TurnCounterDelta> TurnDeltas,
     IReadOnlyList<UploadOutcome> Uploads,
-    DateTimeOffset? NextDeadline);
+    DateTimeOffset? NextDeadline,
+    MetricChanges Metrics);

@@ -41,6 +41,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
     {
         var verdicts = _grain.Evaluate(session.Now);
         var changed = new List<Verdict>();
+        var transitions = new List<(Verdict? Before, Verdict After)>();
         var deltas = new Dictionary<RegionBucketKey, RegionCounterDelta>();
         var turnDeltas = new Dictionary<TurnBucketKey, TurnCounterDelta>();
         foreach (var verdict in verdicts)
@@ -48,6 +49,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
             var before = stored.GetValueOrDefault(verdict.PeerConnectionId);
             if (before is not null && Json(before) == Json(verdict)) continue;
             changed.Add(verdict);
+            transitions.Add((before, verdict));
             foreach (var d in RegionGrain.Diff(before, verdict, session.CreatedAt))
             {
                 var sum = deltas.GetValueOrDefault(d.Key) ?? new RegionCounterDelta(d.Key, 0, 0, 0);
@@ -71,7 +73,8 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
             regionDeltas,
             turnDeltas.Values.Where(d => !d.IsZero).OrderBy(d => d.Key, TurnBucketOrder.Instance).ToList(),
             _outcomes,
-            RoundUp(_grain.NextDeadline(verdicts, session.Now)));
+            RoundUp(_grain.NextDeadline(verdicts, session.Now)),
+            MetricChanges.From(transitions));
     }
 
     private static string Json(Verdict verdict) => JsonSerializer.Serialize(verdict, GrainJson.Options);

@@ -15,7 +15,14 @@ namespace IceWatch.Silo;
 /// the next transactions take one session each, so a session that cannot be written fails alone.
 /// </summary>
 public sealed class SessionProcessor(
-    NpgsqlDataSource dataSource, AddressPrivacy privacy, IOptions<ProcessingOptions> options, IOptions<PrivacyOptions> privacyOptions, ILogger<SessionProcessor> logger)
+    NpgsqlDataSource dataSource,
+    AddressPrivacy privacy,
+    IOptions<ProcessingOptions> options,
+    IOptions<PrivacyOptions> privacyOptions,
+    IceWatchMetrics metrics,
+    MetricsQueries metricsQueries,
+    TimeProvider clock,
+    ILogger<SessionProcessor> logger)
 {
     private int _isolated;
 
@@ -45,17 +52,23 @@ public sealed class SessionProcessor(
             if (needsUploads && uploadIds.Count == 0) return true;
             var redact = await privacy.RedactorAsync(ct);
             var all = new List<ClaimedChanges>(sessions.Count);
+            var processed = new List<List<PendingUpload>>(sessions.Count);
             for (var i = 0; i < sessions.Count; i++)
             {
                 var (uploads, stored) = loaded[i];
                 if (needsUploads && uploads.Count == 0) continue;
                 all.Add(new ClaimedChanges(sessions[i], await FoldAsync(connection, transaction, sessions[i], uploads, stored, redact, ct)));
+                processed.Add(uploads);
             }
             await SessionWrites.SaveAsync(connection, transaction, all, privacyOptions.Value.DropsRawBodies, ct);
             await transaction.CommitAsync(ct);
-            foreach (var (session, changes) in all)
+            for (var i = 0; i < all.Count; i++)
+            {
+                var (session, changes) = all[i];
+                await RecordMetricsAsync(session, processed[i], changes, ct);
                 logger.LogDebug("Processed session {SessionId}: {Uploads} uploads, {Verdicts} verdicts changed",
                     session.SessionId, changes.Uploads.Count, changes.ChangedVerdicts.Count);
+            }
             return true;
         }
         catch (Exception e) when (uploadIds.Count > 0 && !TransientErrors.IsTransient(e) && !ct.IsCancellationRequested)
@@ -83,6 +96,14 @@ public sealed class SessionProcessor(
             else fold.SetAside(upload.Id, error!);
         }
         return fold.Finish(stored);
+    }
+
+    private async Task RecordMetricsAsync(ClaimedSession session, List<PendingUpload> uploads, SessionChanges changes, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var upload in uploads) metrics.UploadProcessed(now - upload.ReceivedAt);
+        if (changes.Metrics.NewlyFinal.Count == 0 && changes.Metrics.BytesRelayedGrowth == 0 && changes.Metrics.BytesDirectGrowth == 0) return;
+        metrics.Processed(await metricsQueries.TenantNameAsync(session.TenantId, ct), session.Region, changes.Metrics);
     }
 
     /// <summary>The upload's events, or the reason it is not a readable upload.</summary>

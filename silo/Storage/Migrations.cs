@@ -92,6 +92,8 @@ internal static class Migrations
             );
             """),
         new(4, "turn server minutes", TurnMinutesSchema.Sql),
+        new(5, "relay prices", RelayPricesSchema.Sql),
+        new(6, "alert rules, targets, state, incidents and outbox", AlertingSchema.Sql),
         new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
     ];
 }

@@ -2,8 +2,7 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// Key ids for revocation, the address obfuscation key, dropped raw bodies, the indexes retention
-/// deletes by, and lz4 for the large values. Numbered 7 so the alerting and dashboard migrations being written alongside keep 5 and 6;
-/// it touches none of their tables, so either order of application gives the same schema.
+/// deletes by, and lz4 for the large values.
 /// </summary>
 internal static class PrivacySchema
 {

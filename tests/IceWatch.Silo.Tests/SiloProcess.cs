@@ -22,7 +22,7 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>How many sessions this process committed, from its debug log.</summary>
     public int ProcessedSessions => CountOf("Processed session");
 
-    public static SiloProcess Start(string connectionString)
+    public static SiloProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +40,7 @@ internal sealed class SiloProcess : IDisposable
                 ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the silo");
         var silo = new SiloProcess(process);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
@@ -62,7 +63,7 @@ internal sealed class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    private int CountOf(string text)
+    public int CountOf(string text)
     {
         var output = Output;
         int count = 0, at = 0;

@@ -16,6 +16,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private Process? _postgres;
     private readonly string? _directory;
     private IReadOnlyList<string> _arguments = [];
+    private readonly EventHandler _onProcessExit;
 
     private PostgresCluster(string connectionString, Process? postgres, string? directory)
     {
@@ -23,7 +24,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         _postgres = postgres;
         _directory = directory;
         // Should the test run end without disposing (a crashed fixture), still stop the server.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopQuietly();
+        _onProcessExit = (_, _) => StopQuietly();
+        AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
 
     /// <summary>The server's maintenance database (postgres), as superuser.</summary>
@@ -97,6 +99,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
         await StopAsync();
         await DeleteDirectoryAsync();
     }

@@ -27,6 +27,8 @@ ensure_test_packages() {
     command -v turnserver >/dev/null || missing+=(coturn)
     command -v nft >/dev/null || missing+=(nftables)
     command -v ip >/dev/null || missing+=(iproute2)
+    command -v promtool >/dev/null || missing+=(prometheus)
+    command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
     python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
     if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }

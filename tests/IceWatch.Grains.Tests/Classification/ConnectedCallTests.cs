@@ -118,4 +118,34 @@ public sealed class ConnectedCallTests
 
         Assert.Equal(300_000, v.BytesRelayed);
     }
+
+    [Fact]
+    public void A_peer_reflexive_remote_that_matches_a_signalled_candidate_is_reported_as_that_candidate()
+    {
+        var v = new EventScript().Created("stun:stun.example.com")
+            .Negotiated().Ice("checking", 0.1).Ice("connected", 0.3)
+            .Add(new Events.RemoteCandidateAdded("pc-1", EventScript.At(0.2), new Events.CandidateInfo("sig-1", "host", "udp", Address: "[fd00::2]", Port: 5000)))
+            .Stats(0.4, "L1", "local-candidate", ("candidateType", "host"), ("protocol", "udp"))
+            .Stats(0.4, "R1", "remote-candidate", ("candidateType", "prflx"), ("protocol", "udp"), ("address", "fd00::2"), ("port", 5000L))
+            .Pair(1, "CP1", "L1", "R1", "succeeded", 1_000)
+            .Selected(1, "CP1")
+            .Verdict();
+
+        Assert.Equal(("host", "host"), (v.SelectedPair?.LocalType, v.SelectedPair?.RemoteType));
+    }
+
+    [Fact]
+    public void A_peer_reflexive_remote_that_matches_no_signalled_candidate_stays_peer_reflexive()
+    {
+        var v = new EventScript().Created("stun:stun.example.com")
+            .Negotiated().Ice("checking", 0.1).Ice("connected", 0.3)
+            .Remote("sig-1", "host")
+            .Stats(0.4, "L1", "local-candidate", ("candidateType", "host"), ("protocol", "udp"))
+            .Stats(0.4, "R1", "remote-candidate", ("candidateType", "prflx"), ("protocol", "udp"), ("address", "198.51.100.7"), ("port", 40000L))
+            .Pair(1, "CP1", "L1", "R1", "succeeded", 1_000)
+            .Selected(1, "CP1")
+            .Verdict();
+
+        Assert.Equal("prflx", v.SelectedPair?.RemoteType);
+    }
 }

@@ -75,9 +75,9 @@ public sealed class FailedCallTests
     }
 
     [Fact]
-    public void A_relay_policy_without_any_turn_server_is_no_turn_configured()
+    public void A_relay_policy_with_only_stun_servers_is_no_turn_configured()
     {
-        var v = new EventScript().CreatedWithPolicy("relay").Negotiated().Until(35).Verdict();
+        var v = new EventScript().CreatedWithPolicy("relay", "stun:stun.example.com:3478").Negotiated().Until(35).Verdict();
 
         Assert.Equal(Categories.NoTurnConfigured, v.Category);
         Assert.Contains("iceTransportPolicy is relay, so only TURN candidates may be used", v.Evidence);

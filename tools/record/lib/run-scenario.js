@@ -1,16 +1,17 @@
 'use strict';
 // Records one scenario: starts its TURN server, opens chrome://webrtc-internals,
 // runs the call in the test page, then saves the webrtc-internals dump, the
-// rtcstats dump, the page's SDK report and the expected verdict.
+// rtcstats dump, the page's SDK report and the expected verdict. Firefox
+// scenarios (lib/firefox.js) save only the SDK report and the expected verdict.
 // Usage (inside the lab's network namespace): node run-scenario.js <scenario> <outDir> <runDir>
 
 const fs = require('fs');
 const path = require('path');
 const http = require('http');
 const zlib = require('zlib');
-const { spawn } = require('child_process');
-const { chromium } = require('playwright-core');
-const { scenarios } = require('./scenarios');
+const { spawn, execFileSync } = require('child_process');
+const { scenarios, expectedDocument, IPV6 } = require('./scenarios');
+const { recordWithFirefox } = require('./firefox');
 
 const [name, outDir, runDir] = process.argv.slice(2);
 const scenario = scenarios[name];
@@ -28,10 +29,17 @@ const log = (msg) => console.log(`[${name}] ${msg}`);
 function startTurn(args) {
   const logFile = path.join(runDir, `turnserver-${name}.log`);
   const full = [...args.map((a) => a.replace('$RUN', runDir)), `--log-file=${logFile}`, '--simple-log', '--no-stdout-log'];
-  const child = spawn('turnserver', full, { stdio: 'ignore' });
+  // coturn runs in the TURN server's own namespace; `ip netns exec` execs it,
+  // so the PID is coturn's.
+  const child = spawn('ip', ['netns', 'exec', process.env.TURN_NS, 'turnserver', ...full], { stdio: 'ignore' });
   fs.appendFileSync(path.join(runDir, 'pids'), `${child.pid}\n`);
   log(`turnserver pid ${child.pid}`);
   return child;
+}
+
+// A scenario's firewall: an nftables ruleset for the browser's namespace.
+function nft(ruleset) {
+  execFileSync('nft', ['-f', '-'], { input: ruleset });
 }
 
 function stopProcess(child) {
@@ -59,10 +67,50 @@ async function download(internals, button, file) {
   log(`saved ${path.basename(file)} (${fs.statSync(file).size} bytes, offered as ${dl.suggestedFilename()})`);
 }
 
+// IPv6 scenarios give both ends of the veth pair a unique local address (only
+// for that scenario, so the IPv4 scenarios keep seeing one address family).
+// Duplicate address detection is off so the addresses work at once.
+function ipv6(action) {
+  const run = (args) => execFileSync('ip', args, { stdio: ['ignore', 'ignore', action === 'del' ? 'ignore' : 'inherit'] });
+  const each = (fn) => { try { fn(); } catch (err) { if (action !== 'del') throw err; } };
+  each(() => run(['-6', 'addr', action, `${IPV6.browser}/64`, 'dev', 'iwc0', ...(action === 'add' ? ['nodad'] : [])]));
+  each(() => run(['-n', process.env.TURN_NS, '-6', 'addr', action, `${IPV6.turn}/64`, 'dev', 'iwt0',
+    ...(action === 'add' ? ['nodad'] : [])]));
+}
+
+function writeFixture(sdk) {
+  if (/"(credential|username)"/.test(JSON.stringify(sdk))) throw new Error('SDK report leaks TURN credentials');
+  fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
+  fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expectedDocument(name), null, 2) + '\n');
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
+  if (scenario.ipv6) ipv6('add');
+  try {
+    await record();
+  } finally {
+    if (scenario.ipv6) ipv6('del');
+  }
+}
+
+async function record() {
   const turn = scenario.turn ? startTurn(scenario.turn) : null;
+  nft('flush ruleset\n' + (scenario.firewall || ''));
+  if (scenario.firewall) log('firewall: ' + scenario.firewall.replace(/\s+/g, ' '));
   if (turn) await sleep(1000);
+  if (scenario.browser === 'firefox') {
+    try {
+      const sdk = await recordWithFirefox({ name, scenario, runDir, log });
+      log(`report received: ${sdk.reports.map((r) => `${r.peerConnectionId} ${r.events.length} events, ${r.stats.length} snapshots`).join('; ')}`);
+      writeFixture(sdk);
+    } finally {
+      stopProcess(turn);
+      nft('flush ruleset\n');
+    }
+    return;
+  }
+  const { chromium } = require('playwright-core');
   const server = await servePage();
   const profile = fs.mkdtempSync(path.join(runDir, 'profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -105,13 +153,12 @@ async function main() {
     await download(internals, '#dump-click-target-rtcstats', gz);
     fs.writeFileSync(path.join(outDir, 'rtcstats.txt'), zlib.gunzipSync(fs.readFileSync(gz)));
 
-    fs.writeFileSync(path.join(outDir, 'sdk-report.json'), JSON.stringify(sdk) + '\n');
-    const expected = { scenario: name, description: scenario.description, peerConnections: scenario.expected };
-    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
+    writeFixture(sdk);
   } finally {
     await context.close();
     server.close();
     stopProcess(turn);
+    nft('flush ruleset\n');
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

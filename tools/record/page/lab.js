@@ -92,12 +92,21 @@ class Recorded {
   }
 }
 
+// The answer as a tampering middlebox would pass it on: same SDP, another
+// certificate fingerprint, so DTLS fails after ICE has connected.
+function wrongFingerprint(desc) {
+  const sdp = desc.sdp.replace(/^a=fingerprint:(\S+) .*$/gm, (_, alg) =>
+    `a=fingerprint:${alg} ${Array(32).fill('AB').join(':')}`);
+  return { type: desc.type, sdp };
+}
+
 const lab = {
   peers: [],
   timers: [],
   received: 0,
 
-  // opts: { configuration, calleeConfiguration?, audio, dropCallerCandidates, dropAnswer }
+  // opts: { configuration, calleeConfiguration?, audio, dropCallerCandidates,
+  //         dropAnswer, wrongAnswerFingerprint }
   async start(opts) {
     const stream = opts.audio ? await navigator.mediaDevices.getUserMedia({ audio: true }) : null;
     const caller = new Recorded('caller', opts.configuration);
@@ -130,9 +139,21 @@ const lab = {
     const answer = await callee.pc.createAnswer();
     await callee.setLocalDescription(answer);
     if (!opts.dropAnswer) {
-      await caller.setRemoteDescription(answer);
+      await caller.setRemoteDescription(opts.wrongAnswerFingerprint ? wrongFingerprint(answer) : answer);
       flushToCaller();
     }
+  },
+
+  // An ICE restart started by the caller, renegotiated in-page.
+  async restartIce() {
+    const [caller, callee] = this.peers;
+    caller.log('restartIce', {});
+    const offer = await caller.pc.createOffer({ iceRestart: true });
+    await caller.setLocalDescription(offer);
+    await callee.setRemoteDescription(offer);
+    const answer = await callee.pc.createAnswer();
+    await callee.setLocalDescription(answer);
+    await caller.setRemoteDescription(answer);
   },
 
   states() {

@@ -1,0 +1,13 @@
+using IceWatch.Grains.Alerting;
+
+namespace IceWatch.IngestApi.Alerts;
+
+public sealed record EffectiveRule(
+    string Name, double Threshold, double RecoveryThreshold, long MinPeerConnections, double Z, int WindowSeconds,
+    int ResolveAfterSeconds, int ReminderSeconds, SloSettings? Slo)
+{
+    public static EffectiveRule From(AlertRule r) => new(
+        r.Name, r.Threshold, r.RecoveryThreshold, r.MinPeerConnections, r.Z, (int)r.Window.TotalSeconds,
+        (int)r.ResolveAfter.TotalSeconds, (int)r.ReminderInterval.TotalSeconds,
+        r.BurnRate is { } b ? new SloSettings(b.SloTarget, (int)b.LongWindow.TotalSeconds, (int)b.ShortWindow.TotalSeconds, b.Factor) : null);
+}

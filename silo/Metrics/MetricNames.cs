@@ -1,0 +1,16 @@
+namespace IceWatch.Silo;
+
+/// <summary>The exported instruments of docs/metrics.md: names, units and attribute keys.</summary>
+public static class MetricNames
+{
+    public const string Meter = "IceWatch";
+    public const string PeerConnections = "icewatch.peer_connections";
+    public const string RelayBytes = "icewatch.relay.bytes";
+    public const string RegionFailureRate = "icewatch.region.failure_rate";
+    public const string IngestBacklog = "icewatch.ingest.backlog";
+    public const string ProcessingLag = "icewatch.processing.lag";
+
+    /// <summary>Written for a missing category, pair type or relay protocol.</summary>
+    public const string None = "none";
+    public const string FailureRateWindow = "5m";
+}

@@ -1,0 +1,3 @@
+namespace IceWatch.Testing;
+
+public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At);
