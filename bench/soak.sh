@@ -12,5 +12,5 @@ LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 status=0
 dotnet test "$ROOT/tests/IceWatch.Fault.Tests/IceWatch.Fault.Tests.csproj" -nologo --logger "console;verbosity=detailed" >"$LOG" 2>&1 || status=$?
-grep -E "round [0-9]+:|down [0-9.]+-|Passed!|Failed!|Assert|Error Message" "$LOG" || true
+grep -E "round [0-9]+:|down [0-9.]+-|Passed!|Failed!|Test Run|Total tests|Assert|Error Message" "$LOG" || true
 exit "$status"

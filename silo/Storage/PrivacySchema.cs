@@ -2,7 +2,7 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// Key ids for revocation, the address obfuscation key, dropped raw bodies, the indexes retention
-/// deletes by, and lz4 for the large values.
+/// deletes by (the minute indexes come with alerting's migration 6), and lz4 for the large values.
 /// </summary>
 internal static class PrivacySchema
 {
@@ -19,8 +19,6 @@ internal static class PrivacySchema
         ALTER TABLE uploads ADD COLUMN body_dropped_at timestamptz;
         CREATE INDEX uploads_processed_received ON uploads (received_at) WHERE processed_at IS NOT NULL;
         CREATE INDEX sessions_updated ON sessions (updated_at);
-        CREATE INDEX region_minutes_minute ON region_minutes (minute);
-        CREATE INDEX turn_minutes_minute_only ON turn_minutes (minute);
         -- lz4 spends about a fifth less database CPU per accepted report than the default pglz;
         -- a server built without it keeps pglz.
         DO $$
