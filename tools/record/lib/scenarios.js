@@ -3,53 +3,9 @@
 // the page uses, how long the call lasts, and the verdict IceWatch must reach.
 // Expected verdicts are written from the scenario's design, never from output.
 
-const crypto = require('crypto');
-
-const TURN_IP = '10.201.0.1';
-// Unique local IPv6 addresses the IPv6 scenarios give the veth pair.
-const IPV6 = { turn: 'fd00:201::1', browser: 'fd00:201::2' };
-const USER = 'lab';
-const PASSWORD = 'lab-password';
-const SECRET = 'lab-rest-secret';
-
-// coturn options shared by every scenario that runs a TURN server.
-function turnArgs(extra, ip = TURN_IP) {
-  return ['-n', '--no-cli', `--listening-ip=${ip}`, `--relay-ip=${ip}`,
-    '--listening-port=3478', '--min-port=49152', '--max-port=49252', '--realm=icewatch.lab',
-    '--fingerprint', '--no-dtls', '--no-software-attribute', ...extra];
-}
-const LT_CRED = ['--lt-cred-mech', `--user=${USER}:${PASSWORD}`];
-const REST = ['--use-auth-secret', `--static-auth-secret=${SECRET}`];
-
-function turnServer(url, username = USER, credential = PASSWORD) {
-  return { urls: url, username, credential };
-}
-
-// TURN REST ephemeral credentials: username "<expiry>:<user>", password
-// base64(HMAC-SHA1(secret, username)).
-function restServer(url, expiresInSeconds) {
-  const username = `${Math.floor(Date.now() / 1000) + expiresInSeconds}:${USER}`;
-  const credential = crypto.createHmac('sha1', SECRET).update(username).digest('base64');
-  return { urls: url, username, credential };
-}
-
-const connected = (localType, remoteType, relayProtocol) => ({ outcome: 'connected',
-  failedAfterConnect: false, localType, remoteType, relayProtocol, iceRestarts: 0, category: null });
-const failed = (category) => ({ outcome: 'failed',
-  failedAfterConnect: false, localType: null, remoteType: null, relayProtocol: null, iceRestarts: 0, category });
-const both = (v) => [{ role: 'caller', ...v }, { role: 'callee', ...v }];
-const overIpv6 = (v) => ({ ...v, addressFamily: 'ipv6' });
-
-const TURN_UDP = `turn:${TURN_IP}:3478?transport=udp`;
-const CONNECTED_MS = 15000;
-const STALL_MS = 45000; // IceWatch calls a connection stalled after 30 s
-const relay = (iceServers) => ({ iceServers, iceTransportPolicy: 'relay' });
-
-const { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4 } = require('./firewalls');
-const STUN = { urls: `stun:${TURN_IP}:3478` };
-const TURN_TCP = `turn:${TURN_IP}:3478?transport=tcp`;
-const TURNS_443 = `turns:${TURN_IP}:443?transport=tcp`;
-const TLS_443 = ['--tls-listening-port=443', '--cert=$RUN/turn.crt', '--pkey=$RUN/turn.key'];
+const {
+  TURN_IP, IPV6, USER, PASSWORD, SECRET, turnArgs, LT_CRED, REST, turnServer, restServer, connected, failed, both, overIpv6, TURN_UDP, CONNECTED_MS, STALL_MS, relay, BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4, STUN, TURN_TCP, TURNS_443, TLS_443,
+} = require('./lab-config');
 
 const scenarios = {
   'turn-udp-relay': {
@@ -109,6 +65,9 @@ const scenarios = {
     configuration: () => relay([restServer(TURN_UDP, -3600)]),
     durationMs: STALL_MS,
     expected: both(failed('turn_credential_expired')),
+    // Chrome strips the TURN username from both dumps, so only the SDK report carries the expiry.
+    formatOverrides: { 'webrtc-internals.json': { category: 'turn_auth_failed' }, 'rtcstats.txt': { category: 'turn_auth_failed' } },
+    formatOverridesReason: 'Chrome strips the TURN username from both dump formats, so the expiry that tells an expired credential from a wrong one is only in the SDK report: from a dump the honest answer is turn_auth_failed.',
   },
   'turn-unreachable-udp': {
     description: 'Relay-only with a TURN/UDP URL on a port where nothing listens (no TURN server runs). Recorded for 45 s.',
@@ -253,76 +212,14 @@ const scenarios = {
     durationMs: STALL_MS,
     expected: both(failed('stun_turn_blocked')),
   },
-
-  // Firefox ESR (browser: 'firefox'): the page drives itself and only the SDK
-  // report is recorded (Firefox has no webrtc-internals or rtcstats dump).
-  'firefox-turn-udp-relay': {
-    browser: 'firefox',
-    description: 'Firefox ESR: both peers relay-only through coturn over UDP with correct long-term credentials; audio and a data channel flow for about 15 s.',
-    turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([turnServer(TURN_UDP)]),
-    durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'udp')),
-  },
-  'firefox-turn-tcp-relay': {
-    browser: 'firefox',
-    description: 'Firefox ESR: both peers relay-only through coturn, TURN over TCP (turn:...?transport=tcp), correct credentials.',
-    turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([turnServer(TURN_TCP)]),
-    durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'tcp')),
-  },
-  'firefox-direct-host': {
-    browser: 'firefox',
-    description: 'Firefox ESR: policy all with only a STUN server; both peers share a network, so ICE connects directly between host candidates (raw addresses: mDNS obfuscation is off in the profile).',
-    turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: { iceServers: [STUN], iceTransportPolicy: 'all' },
-    durationMs: CONNECTED_MS,
-    expected: both(connected('host', 'host', null)),
-  },
-  'firefox-turn-wrong-password': {
-    browser: 'firefox',
-    description: 'Firefox ESR: both peers relay-only through coturn over UDP, but the password is wrong: coturn answers 401 and no relay candidate is gathered. Recorded for 45 s.',
-    turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([turnServer(TURN_UDP, USER, 'not-the-password')]),
-    durationMs: STALL_MS,
-    expected: both(failed('turn_auth_failed')),
-  },
-  'firefox-relay-no-turn': {
-    browser: 'firefox',
-    description: 'Firefox ESR: relay-only policy but only a STUN server configured: nothing can be gathered. Recorded for 45 s.',
-    turn: turnArgs([...LT_CRED, '--no-tls']),
-    configuration: relay([STUN]),
-    durationMs: STALL_MS,
-    expected: both(failed('no_turn_configured')),
-  },
-
-  // IPv6 (Chromium): the veth pair gets unique local IPv6 addresses for these
-  // scenarios only, and coturn listens and relays on IPv6.
-  'ipv6-turn-udp-relay': {
-    ipv6: true,
-    description: 'Over IPv6: both peers relay-only through coturn listening and relaying on fd00:201::1 (turn:[fd00:201::1]:3478?transport=udp), correct credentials. Chromium asks for no relay address family (RFC 6156 default: IPv4), so coturn is told to relay in the family the client came in on.',
-    // Without this coturn (relaying on IPv6 only) answers 440 Address Family
-    // not Supported and no relay candidate is gathered.
-    turn: turnArgs([...LT_CRED, '--no-tls', '--allocation-default-address-family=keep'], IPV6.turn),
-    configuration: relay([turnServer(`turn:[${IPV6.turn}]:3478?transport=udp`)]),
-    durationMs: CONNECTED_MS,
-    expected: both(overIpv6(connected('relay', 'relay', 'udp'))),
-  },
-  'ipv6-direct-host': {
-    ipv6: true,
-    description: 'Over IPv6: policy all with a STUN server on IPv6; the browser\'s network drops IPv4 between the lab addresses, so the peers connect host to host over IPv6.',
-    turn: turnArgs([...LT_CRED, '--no-tls'], IPV6.turn),
-    firewall: NO_IPV4,
-    configuration: { iceServers: [{ urls: `stun:[${IPV6.turn}]:3478` }], iceTransportPolicy: 'all' },
-    durationMs: CONNECTED_MS,
-    expected: both(overIpv6(connected('host', 'host', null))),
-  },
+  ...require('./scenarios-firefox-ipv6'),
 };
 
 function expectedDocument(name) {
   const s = scenarios[name];
-  return { scenario: name, description: s.description, peerConnections: s.expected };
+  const doc = { scenario: name, description: s.description, peerConnections: s.expected };
+  if (s.formatOverrides) Object.assign(doc, { formatOverrides: s.formatOverrides, formatOverridesReason: s.formatOverridesReason });
+  return doc;
 }
 
 module.exports = { scenarios, expectedDocument, TURN_IP, IPV6 };
