@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
 using IceWatch.IngestApi.Uploads;
@@ -12,7 +13,7 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/reports").WithTags("Uploads").RequireAuthorization();
+        var group = routes.MapGroup("/v1/reports").WithTags("Uploads").RequireAuthorization().RequireCors(SdkCors.Policy);
         group.MapPost("/", PostReportsAsync)
             .WithName("UploadReports")
             .WithSummary("Upload a batch of SDK reports for one session (JSON, raw or gzip).")

@@ -11,6 +11,7 @@ public static class IngestApiApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<UiKeyExchange>();
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.Health;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Options;
@@ -56,6 +57,7 @@ public static class IngestApiServiceCollectionExtensions
             .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName).RequireRole(AdminKeyAuthenticationHandler.Policy));
         services.AddTenantRateLimits();
+        services.AddSdkCors();
         services.ConfigureHttpJsonOptions(json =>
         {
             // Matches GrainJson.Options: camelCase, enums as camelCase strings, nulls kept. Strict numbers

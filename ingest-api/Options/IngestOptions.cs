@@ -29,6 +29,12 @@ public sealed class IngestOptions
     /// <summary>Guards the admin API (API key management); unset disables it.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>
+    /// Web origins whose pages may post SDK reports (comma-separated), or <c>*</c> for any: the
+    /// endpoint authenticates by bearer key and never by cookie, so any origin is safe by default.
+    /// </summary>
+    public string SdkOrigins { get; set; } = "*";
+
     /// <summary>When set, tenant <c>default</c> gets this API key at start-up (idempotent).</summary>
     public string? BootstrapApiKey { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigur
         if (Flat("ICEWATCH_RATE_LIMIT_BURST") is { } burst) options.RateLimitBurst = (int)ParseLong(burst, "ICEWATCH_RATE_LIMIT_BURST");
         if (Flat("ICEWATCH_ADMIN_KEY") is { } admin) options.AdminKey = admin.Trim();
         if (Flat("ICEWATCH_ROLE") is { } role) options.Role = role.Trim().ToLowerInvariant();
+        if (Flat("ICEWATCH_SDK_ORIGINS") is { } origins) options.SdkOrigins = origins.Trim();
         if (Flat("ICEWATCH_BOOTSTRAP_API_KEY") is { } key) options.BootstrapApiKey = key.Trim();
     }
 
