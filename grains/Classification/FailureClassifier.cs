@@ -50,11 +50,6 @@ public static class FailureClassifier
             evidence.Add($"{local.Count} local candidate(s) gathered but no remote candidate arrived");
             return Categories.SignalingIncomplete;
         }
-        if (local.Count == 0 && !facts.States.Any(s => s.Kind == Events.StateKind.Gathering && s.State == "complete"))
-        {
-            evidence.Add("candidate gathering never completed and no local candidate was gathered");
-            return Categories.GatheringTimeout;
-        }
         AddChecks(facts, evidence);
         return Categories.Unknown;
     }

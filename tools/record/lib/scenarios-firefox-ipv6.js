@@ -2,7 +2,8 @@
 // Scenarios beyond Chromium over IPv4: Firefox ESR (SDK-format reports only) and IPv6.
 
 const {
-  TURN_IP, IPV6, USER, PASSWORD, SECRET, turnArgs, LT_CRED, REST, turnServer, restServer, connected, failed, both, overIpv6, TURN_UDP, CONNECTED_MS, STALL_MS, relay, BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4, STUN, TURN_TCP, TURNS_443, TLS_443,
+  IPV6, USER, turnArgs, LT_CRED, turnServer, connected, failed, both, overIpv6,
+  TURN_UDP, CONNECTED_MS, STALL_MS, relay, NO_IPV4, STUN, TURN_TCP,
 } = require('./lab-config');
 
 module.exports = {

@@ -4,7 +4,9 @@
 // Expected verdicts are written from the scenario's design, never from output.
 
 const {
-  TURN_IP, IPV6, USER, PASSWORD, SECRET, turnArgs, LT_CRED, REST, turnServer, restServer, connected, failed, both, overIpv6, TURN_UDP, CONNECTED_MS, STALL_MS, relay, BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4, STUN, TURN_TCP, TURNS_443, TLS_443,
+  TURN_IP, IPV6, USER, turnArgs, LT_CRED, REST, turnServer, restServer, connected, failed, both,
+  TURN_UDP, CONNECTED_MS, STALL_MS, relay, BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED,
+  STUN, TURN_TCP, TURNS_443, TLS_443,
 } = require('./lab-config');
 
 const scenarios = {
