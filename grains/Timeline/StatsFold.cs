@@ -68,7 +68,17 @@ internal static class StatsFold
 
     private static void ApplyTransport(PeerConnectionFacts facts, StatsObserved e)
     {
-        if (StatValues.Str(e.Values, "dtlsState") is { } dtls) facts.DtlsState = dtls;
+        var iceState = StatValues.Str(e.Values, "iceState");
+        if (iceState is not null) facts.TransportIceState = iceState;
+        if (StatValues.Str(e.Values, "dtlsState") is { } dtls)
+        {
+            facts.DtlsState = dtls;
+            if (dtls == "failed" && (facts.DtlsFailedAt is null || e.Time < facts.DtlsFailedAt))
+            {
+                facts.DtlsFailedAt = e.Time;
+                facts.IceStateWhenDtlsFailed = iceState ?? facts.TransportIceState;
+            }
+        }
         if (StatValues.Str(e.Values, "selectedCandidatePairId") is { Length: > 0 } pairId)
             SelectedPairHistory.Record(facts.SelectedPairs, e.Time, pairId);
     }

@@ -25,4 +25,9 @@ public sealed record Verdict
     public IReadOnlyList<string> TurnUrls { get; init; } = [];
     public IReadOnlyList<TurnUrlErrors> TurnErrors { get; init; } = [];
     public IReadOnlyList<IceStateStep> Timeline { get; init; } = [];
+    /// <summary>How often the connection failed after connecting and then connected again (an ICE restart).</summary>
+    public int Recoveries { get; init; }
+    /// <summary>The SDK client (one participant's page) that reported this peer connection; null for dumps.</summary>
+    public string? ClientId { get; init; }
+    public string? UserAgent { get; init; }
 }
