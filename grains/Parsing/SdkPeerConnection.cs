@@ -8,7 +8,7 @@ namespace IceWatch.Grains.Parsing;
 /// events, then its stats snapshots. Remembers stats types across the batch's reports, since a
 /// delta snapshot may leave out the type of an object sent before.
 /// </summary>
-public sealed class SdkPeerConnection(string id)
+public sealed class SdkPeerConnection(string id, string? clientId = null, string? userAgent = null)
 {
     private readonly ApiEventMapper mapper = new(id, descriptionCallMeansSuccess: true);
     private readonly Dictionary<string, string> statsTypes = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ public sealed class SdkPeerConnection(string id)
         }
 
         lastTime = times.Count > 0 ? times.Min() : lastTime;
-        events.Add(new ReportStarted(id, lastTime, seq));
+        events.Add(new ReportStarted(id, lastTime, seq, clientId, userAgent));
 
         var e = 0;
         foreach (var item in Items(reportEvents))
@@ -90,6 +90,10 @@ public sealed class SdkPeerConnection(string id)
             case "setLocalDescription" or "setRemoteDescription":
                 JsonShape.OptionalString(item, "sdpType", path);
                 break;
+            case "heartbeat":
+                // The SDK still watched the connection at this time (sent while it is not connected).
+                events.Add(new RecordingEnded(id, time));
+                return;
         }
 
         events.AddRange(mapper.Map(time, type, item, path));
