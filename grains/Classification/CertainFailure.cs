@@ -10,7 +10,9 @@ namespace IceWatch.Grains.Classification;
 /// <list type="number">
 /// <item>no TURN URL in the configuration;</item>
 /// <item>every TURN URL answered 401 in the current gathering round;</item>
-/// <item>a gathering round watched from "gathering" to "complete" gave no relay candidate.</item>
+/// <item>a gathering round watched from its start to "complete" gave no relay candidate (watched from its
+/// start: its "gathering" state or the local description that started it was seen; Firefox goes from
+/// "new" straight to "complete" when it gathers nothing).</item>
 /// </list>
 /// Policy all never makes a failure certain: Chrome keeps host candidates it does not signal (mDNS
 /// without a media grant) and can still connect through them as peer-reflexive. A missing remote
@@ -48,12 +50,17 @@ public sealed record CertainFailure(DateTimeOffset At, string Fact)
         return null;
     }
 
-    // The end of the last gathering round, when that round was watched from its start.
+    // The end of the last gathering round, when that round was watched from its start. Candidates
+    // are only handed out after setLocalDescription, so one seen in this round means none was missed.
     private static DateTimeOffset? GatheringCompleted(PeerConnectionFacts facts)
     {
         var gathering = facts.States.Where(s => s.Kind == StateKind.Gathering).ToList();
-        if (gathering.Count < 2 || gathering[^1].State != "complete" || gathering[^2].State != "gathering") return null;
-        return gathering[^1].Time;
+        if (gathering.Count == 0 || gathering[^1].State != "complete") return null;
+        var complete = gathering[^1].Time;
+        var before = gathering.Count > 1 ? gathering[^2] : null;
+        var started = before?.State == "gathering" ||
+            (facts.LocalDescriptionAt is { } local && local <= complete && (before is null || local >= before.Time));
+        return started ? complete : null;
     }
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>

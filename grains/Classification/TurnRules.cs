@@ -48,7 +48,8 @@ internal static class TurnRules
     private static string Unauthorized(IceServerFacts servers, List<CandidateError> unauthorized, Evidence evidence)
     {
         var first = unauthorized.MinBy(e => e.Time)!;
-        evidence.Add(evidence.Error(first, "Unauthorized"));
+        foreach (var e in unauthorized.GroupBy(e => e.Url).Select(g => g.MinBy(e => e.Time)!).OrderBy(e => e.Time))
+            evidence.Add(evidence.Error(e, "Unauthorized"));
         evidence.Add("no relay candidate gathered");
         if (servers.EarliestExpiry is { } expiry && expiry < first.Time)
         {

@@ -70,6 +70,8 @@ public static class VerdictClassifier
     private static string Outcome(PeerConnectionFacts facts, ConnectionStates states, CertainFailure? certain, TimeSpan stallDeadline, DateTimeOffset? now, Evidence evidence)
     {
         if (states.ConnectedAt is not null) return Outcomes.Connected;
+        // Said even when the browser or the app ended it later: it tells when the failure was already sure.
+        if (certain is not null) evidence.Add($"{certain.Fact}{evidence.At(certain.At)}: {CertainFailure.Consequence}");
         if (states.FailedAt is { } failedAt)
         {
             evidence.Add($"ICE failed{evidence.At(failedAt)} without ever connecting");
@@ -80,11 +82,7 @@ public static class VerdictClassifier
             evidence.Add($"closed{evidence.At(closedAt)} before ICE connected");
             return Outcomes.Failed;
         }
-        if (certain is not null)
-        {
-            evidence.Add($"{certain.Fact}{evidence.At(certain.At)}: {CertainFailure.Consequence}");
-            return Outcomes.Failed;
-        }
+        if (certain is not null) return Outcomes.Failed;
         var observed = ObservedSpan(facts, now);
         if (observed >= stallDeadline)
         {

@@ -21,6 +21,8 @@ public sealed record PeerConnectionFacts
     public int LocalCandidatesGathered { get; set; }
     public int RemoteCandidatesAdded { get; set; }
     public bool LocalDescriptionSet { get; set; }
+    /// <summary>The last local description set: gathering starts there, so a gathering round after it was watched whole.</summary>
+    public DateTimeOffset? LocalDescriptionAt { get; set; }
     public bool RemoteDescriptionSet { get; set; }
     public List<CandidateError> CandidateErrors { get; init; } = [];
     public Dictionary<string, PairFacts> Pairs { get; init; } = [];

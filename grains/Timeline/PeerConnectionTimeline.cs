@@ -32,7 +32,11 @@ public static class PeerConnectionTimeline
                 break;
             case DescriptionSet description:
                 if (description.Remote) facts.RemoteDescriptionSet = true;
-                else facts.LocalDescriptionSet = true;
+                else
+                {
+                    facts.LocalDescriptionSet = true;
+                    facts.LocalDescriptionAt = Later(facts.LocalDescriptionAt, description.Time);
+                }
                 break;
             case CandidateErrorOccurred error:
                 facts.CandidateErrors.Add(new CandidateError(error.Time, error.Url, error.ErrorCode, error.ErrorText, error.Address, error.Port));

@@ -74,10 +74,21 @@ public sealed class CertainFailureTests
     [Fact]
     public void A_gathering_round_not_watched_from_its_start_decides_nothing()
     {
-        var v = new EventScript().CreatedWithPolicy("relay", TurnTcp).Negotiated()
+        // An SDK attached after setLocalDescription: it saw neither the start of gathering nor its candidates.
+        var v = new EventScript().CreatedWithPolicy("relay", TurnTcp).Add(new DescriptionSet("pc-1", EventScript.At(0.1), true, "answer"))
             .State(StateKind.Gathering, "complete", 0.2).Until(5).Verdict();
 
         Assert.Equal(Outcomes.Pending, v.Outcome);
+    }
+
+    [Fact]
+    public void Firefox_going_from_new_straight_to_complete_after_the_local_description_decides()
+    {
+        var v = new EventScript().CreatedWithPolicy("relay", TurnTcp).Negotiated()
+            .State(StateKind.Gathering, "complete", 0.08).Until(0.5).Verdict();
+
+        Assert.Equal(Outcomes.Failed, v.Outcome);
+        Assert.Equal(Categories.TurnUnreachable, v.Category);
     }
 
     [Fact]
