@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import * as lab from './scenarios.js';
+import { createHub, runTwoBrowserCall, checkTwoParticipants } from './two-browsers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(HERE, '..', 'dist');
@@ -39,10 +40,11 @@ function startTurn(name, args) {
 
 // The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded; a scenario
 // with failFirstPost gets a 503 for its first POST even though IceWatch accepted it.
-function startServer(failFirstFor) {
+function startServer(failFirstFor, hub) {
   const exchanges = [];
   const failed = new Set();
   const files = { '/': path.join(HERE, 'page', 'index.html'), '/app.js': path.join(HERE, 'page', 'app.js'),
+    '/peer.html': path.join(HERE, 'page', 'peer.html'), '/peer.js': path.join(HERE, 'page', 'peer.js'),
     '/sdk/icewatch.min.js': path.join(DIST, 'icewatch.min.js') };
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -56,8 +58,9 @@ function startServer(failFirstFor) {
         req.url = '/v1/reports';
         req.beacon = true;
       }
+      if (hub.handle(req, body, res)) return;
       if (!req.url.startsWith('/v1/')) {
-        const file = files[req.url];
+        const file = files[req.url.split('?')[0]];
         if (!file) { res.writeHead(404); res.end(); return; }
         res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
         res.end(fs.readFileSync(file));
@@ -189,7 +192,8 @@ async function runScenario(context, port, s) {
 async function main() {
   const list = lab.scenarios();
   const turns = [startTurn('lt', lab.turnArgs(lab.LT_PORT, 49152, lab.LT_AUTH)), startTurn('rest', lab.turnArgs(lab.REST_PORT, 49300, lab.REST_AUTH))];
-  const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name));
+  const hub = createHub();
+  const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name), hub);
   const port = server.address().port;
   await waitHealthy();
   await sleep(500);
@@ -206,8 +210,11 @@ async function main() {
   context.on('request', (r) => requests.push({ url: r.url(), headers: r.headers(), body: r.postData() || '' }));
 
   let outcomes;
+  let two;
   try {
     outcomes = await Promise.all(list.map((s) => runScenario(context, port, s)));
+    two = await runTwoBrowserCall({ hub, context, port, run: RUN, log, finalVerdicts, api, sessionId: `two-browsers-${RUN_ID}`,
+      options: { apiKey: KEY, configuration: lab.twoBrowserCall.configuration, connectedMs: 6000, timeoutMs: 40000 } });
   } finally {
     await context.close().catch(() => {});
     server.close();
@@ -221,6 +228,9 @@ async function main() {
       expect(o.page.errors.length === 0, `the SDK reported errors: ${o.page.errors.join('; ')}`);
     });
   }
+
+  check('two participants in Chromium and Firefox, both with pc-1 in one session, keep a verdict each', () =>
+    checkTwoParticipants(two, (v) => checkVerdict(v, lab.twoBrowserCall.expected, v.peerConnectionId), expect));
 
   const secrets = lab.secretsOf(list);
   const posts = requests.filter((r) => r.url.includes('/v1/reports'));
