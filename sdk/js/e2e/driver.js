@@ -133,7 +133,7 @@ function checkVerdict(v, expected, id) {
     `pair ${pair.localType}/${pair.remoteType}, expected ${expected.localType}/${expected.remoteType} (${where})`);
   expect(v.relayed === expected.relayed, `relayed ${v.relayed}, expected ${expected.relayed} (${where})`);
   expect((pair.relayProtocol || null) === expected.relayProtocol, `relayProtocol ${pair.relayProtocol}, expected ${expected.relayProtocol} (${where})`);
-  if (expected.callerRestarts !== undefined && ['caller', 'pc-1'].includes(id)) {
+  if (expected.callerRestarts !== undefined && /\/(caller|pc-1)$/.test(id)) {
     expect(v.iceRestarts === expected.callerRestarts, `iceRestarts ${v.iceRestarts}, expected ${expected.callerRestarts} (${where})`);
   }
   if (expected.relayed) expect(v.bytesRelayed > 0, `bytesRelayed ${v.bytesRelayed}, expected > 0 (${where})`);
@@ -148,16 +148,19 @@ function label(s) {
 
 async function runScenario(context, port, s) {
   const sessionId = `${s.name}-${RUN_ID}`;
-  const ids = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
+  const names = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
   const page = await context.newPage();
-  const out = { s, sessionId, ids };
+  const out = { s, sessionId, ids: names };
   try {
     page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.e2e !== undefined);
     const beaconEndpoint = s.leave ? `http://127.0.0.1:${port}/beacon?token=${KEY}` : undefined;
-    await page.evaluate((o) => window.e2e.start(o),
+    const clientId = await page.evaluate((o) => window.e2e.start(o),
       { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs, beaconEndpoint });
+    // IceWatch keeps the page's connections under its client id: <clientId>/caller, ...
+    const ids = names.map((n) => `${clientId}/${n}`);
+    out.ids = ids;
     if (s.connect) {
       const end = Date.now() + 20000;
       while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
