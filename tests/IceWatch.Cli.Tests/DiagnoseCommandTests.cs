@@ -21,7 +21,8 @@ public sealed class DiagnoseCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Equal(3, output.Split('\n').Count(l => l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)));
+        // webrtc-internals.json, rtcstats.txt, rtcstats-live.txt (taken during the call), sdk-report.json
+        Assert.Equal(4, output.Split('\n').Count(l => l.EndsWith(".json", StringComparison.Ordinal) || l.EndsWith(".txt", StringComparison.Ordinal)));
         Assert.Contains("FAILED  turn_auth_failed", output);
         Assert.Contains("401 Unauthorized. from turn:10.201.0.1:3478?transport=udp", output);
         Assert.Contains("fix: Check the TURN username", output);
