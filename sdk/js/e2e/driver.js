@@ -179,7 +179,7 @@ async function runScenario(context, port, s) {
       }
       out.verdicts = await finalVerdicts(sessionId, ids, 60000);
     } else {
-      // Left open: IceWatch must call the stalled connections failed on its own deadline.
+      // Left open: IceWatch must call them failed on its own (at once when the failure is certain, else at its deadline).
       out.verdicts = await finalVerdicts(sessionId, ids, 90000);
       log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
       out.page = await page.evaluate(() => window.e2e.finish());
