@@ -129,6 +129,50 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public void A_truncated_gzip_file_is_reported_as_cut_off_and_a_complete_one_is_diagnosed()
+    {
+        var dump = File.ReadAllBytes(Path.Combine(Recordings, "turn-tls-relay", "webrtc-internals.json"));
+        var whole = Path.GetTempFileName();
+        var cut = Path.GetTempFileName();
+        using (var output = File.Create(whole))
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(dump);
+        File.WriteAllBytes(cut, File.ReadAllBytes(whole)[..5000]);
+        try
+        {
+            var (exit, output, error) = Run(whole, cut);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("CONNECTED  relay/relay", output);
+            Assert.Equal($"icewatch: {cut}: the upload is gzip data cut off after 5000 bytes (gzip's end marker is missing): "
+                + "the file was truncated or its transfer interrupted", error.TrimEnd());
+        }
+        finally
+        {
+            File.Delete(whole);
+            File.Delete(cut);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_starts_like_gzip_but_is_not_says_so()
+    {
+        var fake = Path.GetTempFileName();
+        File.WriteAllBytes(fake, [0x1f, 0x8b, .. "{\"PeerConnections\": {}}"u8]);
+        try
+        {
+            var (exit, _, error) = Run(fake);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"icewatch: {fake}: the upload starts with gzip's magic bytes (1f 8b) but is not valid gzip data\n", error);
+        }
+        finally
+        {
+            File.Delete(fake);
+        }
+    }
+
+    [Fact]
     public void A_missing_path_exits_2_and_says_so()
     {
         var (exit, _, error) = Run("/nonexistent/dump.json");
