@@ -23,6 +23,7 @@ public static class IngestApiServiceCollectionExtensions
 
     public static WebApplicationBuilder AddIngestApi(this WebApplicationBuilder builder)
     {
+        LoggingDefaults.Apply(builder.Configuration);
         var services = builder.Services;
         var options = ResolveOptions(builder.Configuration);
 
