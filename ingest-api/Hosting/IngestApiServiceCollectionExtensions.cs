@@ -68,6 +68,7 @@ public static class IngestApiServiceCollectionExtensions
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
+        services.AddSingleton<SessionPageQueries>();
         services.AddSingleton<TenantKeyCache>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();
