@@ -183,7 +183,7 @@ public sealed class DiagnoseCommandTests
 
     private static string[] Lines(string text) => text.TrimEnd().Split('\n');
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "IceWatch.sln"))) return dir.FullName;
