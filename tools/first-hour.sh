@@ -60,7 +60,8 @@ bad_setting_exits_78_with_one_line() {
 
 start_up() {
     readme walkthrough up >"$WORK/up.sh" && grep -q '^ICEWATCH_BOOTSTRAP_API_KEY=dev-key-change-me ./icewatch up$' "$WORK/up.sh" || return 1
-    (cd "$CLONE" && export ASPNETCORE_URLS="$BASE" && exec bash "$WORK/up.sh") >"$RESULTS/up.console" 2>&1 &
+    # Run as the README writes it, exec'd so that UP_PID is ./icewatch itself and gets the stop signal.
+    (cd "$CLONE" && export ASPNETCORE_URLS="$BASE" && eval "$(sed 's|\./icewatch up|exec ./icewatch up|' "$WORK/up.sh")") >"$RESULTS/up.console" 2>&1 &
     UP_PID=$!
     wait_for 600 http_ok "$BASE/healthz"
 }
@@ -102,7 +103,7 @@ look_at_the_ui() {
 
 get_paged() {
     readme walkthrough listen >"$WORK/listen.sh" && readme output listen >"$WORK/listen.expected" || return 1
-    (cd "$CLONE" && exec bash "$WORK/listen.sh") >"$WORK/listen.actual" 2>&1 &
+    (cd "$CLONE" && eval "exec $(cat "$WORK/listen.sh")") >"$WORK/listen.actual" 2>&1 &
     LISTENER_PID=$!
     wait_for 30 grep -q 'listening for pages' "$WORK/listen.actual" || return 1
     readme walkthrough page >"$WORK/page.sh" && (cd "$CLONE" && bash -eo pipefail "$WORK/page.sh") || return 1
