@@ -92,13 +92,17 @@ look_at_the_ui() {
     ui_shows "/ui?key=$KEY" 'data-region="eu-west"' '33.33%' 'call-42' &&
         ui_shows "/ui/sessions/call-42" 'turn_auth_failed' 'No candidate pair was formed' &&
         ui_shows "/ui/sessions/call-43" 'creation → connected' 'checking → connected' || return 1
-    if command -v chromium >/dev/null; then
-        local profile="$WORK/chromium"
-        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-            --disable-component-update --disable-sync --user-data-dir="$profile" --window-size=1280,1600 \
-            --screenshot="$RESULTS/overview.png" "$BASE/ui?key=$KEY" >/dev/null 2>&1
-        [ -s "$RESULTS/overview.png" ]
-    fi
+    screenshot session-call-43 "/ui/sessions/call-43"
+}
+
+# A picture of a page for people to look at, when Chromium is installed (./icewatch test installs it).
+screenshot() {
+    command -v chromium >/dev/null || return 0
+    rm -rf "$WORK/chromium"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$WORK/chromium" --window-size=1280,1600 \
+        --screenshot="$RESULTS/$1.png" "$BASE$2?key=$KEY" >/dev/null 2>&1
+    [ -s "$RESULTS/$1.png" ]
 }
 
 get_paged() {
@@ -110,7 +114,8 @@ get_paged() {
     wait_for 120 grep -q 'worst session' "$WORK/listen.actual" || { cat "$WORK/listen.actual"; return 1; }
     sleep 1
     python3 "$ROOT/tools/lib/readme.py" matches "$WORK/listen.expected" "$WORK/listen.actual" &&
-        ui_shows "/ui" 'firing' 'turn_auth_failed' 'Check the TURN username' '/ui/sessions/call-42'
+        ui_shows "/ui" 'firing' 'turn_auth_failed' 'Check the TURN username' '/ui/sessions/call-42' &&
+        screenshot overview-paged "/ui"
 }
 
 diagnose_builds_once() {
