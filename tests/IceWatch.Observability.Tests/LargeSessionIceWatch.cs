@@ -53,8 +53,10 @@ public sealed class LargeSessionIceWatch : IAsyncLifetime
     {
         var dump = JsonNode.Parse(File.ReadAllText(RepoPaths.Recording("turn-wrong-password", "webrtc-internals.json")))!.AsObject();
         var failing = dump["PeerConnections"]!.AsObject().Select(p => p.Value!).ToList();
-        var relayed = JsonNode.Parse(File.ReadAllText(RepoPaths.Recording("turn-tls-relay", "webrtc-internals.json")))!["PeerConnections"]!
-            .AsObject().Select(p => p.Value!).ToList();
+        var relayedDump = JsonNode.Parse(File.ReadAllText(RepoPaths.Recording("turn-tls-relay", "webrtc-internals.json")))!;
+        var relayed = relayedDump["PeerConnections"]!.AsObject().Select(p => p.Value!).ToList();
+        // Dumped after both recordings, as one dump of a browser that made all these calls would be.
+        dump["timestamp"] = Math.Max(dump["timestamp"]!.GetValue<double>(), relayedDump["timestamp"]!.GetValue<double>());
         var copies = new JsonObject();
         for (var n = 0; n < Failed; n++) copies[$"{7000 + n / 2}-{n % 2 + 1}"] = failing[n % 2].DeepClone();
         for (var n = 0; n < Connected; n++) copies[$"{9000 + n / 2}-{n % 2 + 1}"] = relayed[n % 2].DeepClone();
