@@ -33,7 +33,7 @@ public static class SessionPage
     public static string Listed(SessionHeader session, IReadOnlyList<VerdictGroup> groups, SessionListing listing)
     {
         var html = Header(session, groups);
-        var first = (listing.Page - 1) * SessionListing.PageSize;
+        var first = (listing.Page - 1L) * SessionListing.PageSize;
         var which = listing.Group is { } g ? $"{E(g.Outcome)}{(g.Category is null ? "" : $", {E(g.Category)}")}" : "all";
         html.Append($"<h2 class=\"listing\">Peer connections: {which} <span class=\"muted\">({(listing.Total == 0 ? "none" : $"{first + 1}–{first + listing.Verdicts.Count} of {Number(listing.Total)}")})</span></h2>")
             .Append("<section class=\"card\">")

@@ -74,8 +74,8 @@ public static class UiEndpoints
             return HtmlPage.Result($"Session {id}", SessionPage.Inline(header, groups, all, facts));
         }
         var inGroup = group is null ? total : groups.Where(g => g.Outcome == group.Outcome && g.Category == group.Category).Sum(g => g.PeerConnections);
-        var number = page ?? 1;
-        var verdicts = await sessions.PageAsync(tenant, id, group, (number - 1) * SessionListing.PageSize, SessionListing.PageSize, ct);
+        var number = (int)Math.Min(page ?? 1, Math.Max(1, (inGroup + SessionListing.PageSize - 1) / SessionListing.PageSize));
+        var verdicts = await sessions.PageAsync(tenant, id, group, (number - 1L) * SessionListing.PageSize, SessionListing.PageSize, ct);
         return HtmlPage.Result($"Session {id}", SessionPage.Listed(header, groups, new SessionListing(group, number, inGroup, verdicts)));
     }
 

@@ -47,7 +47,7 @@ public sealed class SessionPageQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>One page of verdicts, failures first; with a group given, only that outcome and category (null: none).</summary>
-    public async Task<IReadOnlyList<Verdict>> PageAsync(Guid tenantId, string sessionId, VerdictGroup? group, int offset, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<Verdict>> PageAsync(Guid tenantId, string sessionId, VerdictGroup? group, long offset, int limit, CancellationToken ct)
     {
         await using var command = Command($"""
             SELECT verdict::text FROM verdicts

@@ -23,6 +23,10 @@ public sealed class LargeSessionUiTests(LargeSessionIceWatch iceWatch) : IClassF
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(html.Length < 64 * 1024, $"the page of {LargeSessionIceWatch.Failed + LargeSessionIceWatch.Connected} peer connections is {html.Length} bytes");
         Assert.Equal(0, CountOf(html, "class=\"card peer-connection\""));
+
+        var past = await (await http.GetAsync($"{iceWatch.BaseUrl}{SessionPath}?page=2147483647")).Content.ReadAsStringAsync();
+        Assert.Contains("(301–324 of 324)", past);
+        Assert.Contains("page 7 of 7", past);
     }
 
     [Theory]
