@@ -57,6 +57,8 @@ public static class VerdictClassifier
             StartedAt = states.Start,
             ReceivedAt = facts.FirstReceivedAt,
             PairSwitches = pairs.Switches,
+            TimeFromCreationToConnectedMs = states.ConnectedAt is { } connected && states.Start is { } created
+                ? (long)Math.Max(0, (connected - created).TotalMilliseconds) : null,
             TurnUrls = servers.Turn.Select(u => u.Text).ToList(),
             TurnErrors = servers.TurnErrors.GroupBy(e => e.Url!, StringComparer.Ordinal)
                 .Select(g => new TurnUrlErrors(g.Key, g.Count(e => e.ErrorCode == 401), g.Count(e => e.ErrorCode != 401))).ToList(),

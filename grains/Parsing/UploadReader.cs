@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Text.Json;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
@@ -19,16 +19,18 @@ public static class UploadReader
     public static IEnumerable<IceEvent> Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Guard(() => ReadUnguarded(stream));
+        GzipInput? gzip = null;
+        return Guard(() => ReadUnguarded(stream, g => gzip = g), () => gzip);
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
     public static UploadSummary Validate(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        GzipInput? gzip = null;
         try
         {
-            var (format, input) = Open(stream);
+            var (format, input) = Open(stream, g => gzip = g);
             if (format == UploadFormat.SdkReport)
             {
                 var batch = SdkReportReader.Read(input);
@@ -45,15 +47,15 @@ public static class UploadReader
 
             return new UploadSummary(format, null, null, peerConnections.Count, events);
         }
-        catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+        catch (Exception e) when (Translate(e, gzip) is { } translated && translated != e)
         {
             throw translated;
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream)
+    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, Action<GzipInput> gzipOpened)
     {
-        var (format, input) = Open(stream);
+        var (format, input) = Open(stream, gzipOpened);
         return format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input);
     }
 
@@ -64,12 +66,16 @@ public static class UploadReader
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 
-    private static (UploadFormat Format, Stream Input) Open(Stream stream)
+    private static (UploadFormat Format, Stream Input) Open(Stream stream, Action<GzipInput> gzipOpened)
     {
         var peeked = PeekedStream.Peek(stream, 2, out var magic);
-        Stream input = magic.Length == 2 && magic.Span[0] == 0x1f && magic.Span[1] == 0x8b
-            ? new GZipStream(peeked, CompressionMode.Decompress, leaveOpen: true)
-            : peeked;
+        Stream input = peeked;
+        if (magic.Length == 2 && magic.Span[0] == 0x1f && magic.Span[1] == 0x8b)
+        {
+            var gzip = new GzipInput(peeked);
+            gzipOpened(gzip);
+            input = gzip;
+        }
 
         var sniffed = PeekedStream.Peek(input, UploadLimits.SniffBytes, out var head);
         var format = UploadSniffer.Detect(head.Span);
@@ -89,15 +95,21 @@ public static class UploadReader
         return (format, sniffed);
     }
 
+    // A cut-off gzip stream shows up as bad content; its trailer tells which it was.
+    private static UploadFormatException? Translate(Exception e, GzipInput? gzip) =>
+        e is JsonException or UploadFormatException && gzip is not null && gzip.IsCutOff()
+            ? GzipTrailer.CutOff(gzip.CompressedBytes, "upload")
+            : UploadErrors.Translate(e, "upload");
+
     // Iterators cannot catch around yield, so failures are translated one step at a time.
-    private static IEnumerable<IceEvent> Guard(Func<IEnumerable<IceEvent>> events)
+    private static IEnumerable<IceEvent> Guard(Func<IEnumerable<IceEvent>> events, Func<GzipInput?> gzip)
     {
         IEnumerator<IceEvent> enumerator;
         try
         {
             enumerator = events().GetEnumerator();
         }
-        catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+        catch (Exception e) when (Translate(e, gzip()) is { } translated && translated != e)
         {
             throw translated;
         }
@@ -113,7 +125,7 @@ public static class UploadReader
                         yield break;
                     }
                 }
-                catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+                catch (Exception e) when (Translate(e, gzip()) is { } translated && translated != e)
                 {
                     throw translated;
                 }

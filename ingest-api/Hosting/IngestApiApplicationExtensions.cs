@@ -1,5 +1,6 @@
 using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Endpoints;
+using IceWatch.IngestApi.Logging;
 using IceWatch.IngestApi.Ui;
 
 namespace IceWatch.IngestApi.Hosting;
@@ -8,6 +9,7 @@ public static class IngestApiApplicationExtensions
 {
     public static WebApplication UseIngestApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<UiKeyExchange>();

@@ -23,6 +23,7 @@ public static class IngestApiServiceCollectionExtensions
 
     public static WebApplicationBuilder AddIngestApi(this WebApplicationBuilder builder)
     {
+        LoggingDefaults.Apply(builder.Configuration);
         var services = builder.Services;
         var options = ResolveOptions(builder.Configuration);
 
@@ -67,6 +68,7 @@ public static class IngestApiServiceCollectionExtensions
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
+        services.AddSingleton<SessionPageQueries>();
         services.AddSingleton<TenantKeyCache>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();

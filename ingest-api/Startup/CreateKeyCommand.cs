@@ -29,7 +29,8 @@ public static class CreateKeyCommand
         var key = await tenants.CreateApiKeyAsync(tenant.Id, args.Length == 3 ? args[2] : null, cts.Token);
 
         Console.WriteLine(key);
-        await Console.Error.WriteLineAsync($"Created an API key for tenant '{tenant.Name}'. It is shown only once.");
+        await Console.Error.WriteLineAsync($"Created an API key for tenant '{tenant.Name}'; it is shown only once. Send it as "
+            + "'Authorization: Bearer <key>' with uploads and API calls, and sign in to the web UI (/ui) with it.");
         return 0;
     }
 }

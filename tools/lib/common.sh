@@ -30,6 +30,7 @@ ensure_test_packages() {
     command -v promtool >/dev/null || missing+=(prometheus)
     command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
     python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+    command -v curl >/dev/null || missing+=(curl)
     if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

@@ -80,7 +80,7 @@ cleanup() {
   local pid
   # PostgreSQL first, gracefully; then whatever else we started, by PID.
   if [[ -f $RUN/pg/data/postmaster.pid ]]; then
-    PG_DATA="$RUN/pg/data" pg_stop_private 2>/dev/null
+    PG_OWNED=1 PG_DATA="$RUN/pg/data" pg_stop_private 2>/dev/null
   fi
   if [[ -f $RUN/pids ]]; then
     while read -r pid; do kill -9 "$pid" 2>/dev/null; done <"$RUN/pids"
