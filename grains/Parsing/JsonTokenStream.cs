@@ -44,6 +44,31 @@ public sealed class JsonTokenStream(Stream stream)
         }
     }
 
+    /// <summary>The bytes read but not yet consumed; valid until the next read.</summary>
+    public ReadOnlySpan<byte> Buffered => buffer.AsSpan(start, end - start);
+
+    /// <summary>A reader over <see cref="Buffered"/> from where this stream stands; hand it back with <see cref="Advance"/>.</summary>
+    public Utf8JsonReader BufferedReader() => new(Buffered, endOfStream, state);
+
+    /// <summary>Moves past what a reader from <see cref="BufferedReader"/> consumed.</summary>
+    public void Advance(scoped in Utf8JsonReader reader)
+    {
+        start += (int)reader.BytesConsumed;
+        state = reader.CurrentState;
+    }
+
+    /// <summary>Reads more of the stream into the buffer (growing it when it is full); false at its end.</summary>
+    public bool ReadMore()
+    {
+        if (endOfStream)
+        {
+            return false;
+        }
+
+        Fill();
+        return true;
+    }
+
     /// <summary>Reads the next value (after a property name, or an array element) as a whole.</summary>
     public JsonElement ReadValue()
     {

@@ -9,7 +9,9 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public static class WebrtcInternalsDumpReader
 {
-    public static IEnumerable<IceEvent> Read(Stream stream)
+    public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter)
     {
         var json = new JsonTokenStream(stream);
         json.Expect(JsonTokenType.StartObject, "a JSON object", "the start of the webrtc-internals dump");
@@ -39,7 +41,7 @@ public static class WebrtcInternalsDumpReader
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
                 ids.Add(json.Text!);
-                foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, json.Text!))
+                foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, json.Text!, filter))
                 {
                     yield return e;
                 }
