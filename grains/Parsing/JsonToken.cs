@@ -19,7 +19,7 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
     public bool IsAbsent => Type is JsonTokenType.None or JsonTokenType.Null;
 
     /// <summary>The token the reader stands on, its value passed over whole; false when the buffer ends inside it.</summary>
-    public static bool TryCapture(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, out JsonToken token)
+    public static bool TryCapture(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> input, out JsonToken token)
     {
         var start = (int)reader.TokenStartIndex;
         var type = reader.TokenType;
@@ -71,6 +71,25 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         var reader = new Utf8JsonReader(Raw);
         reader.Read();
         return reader.TryGetDouble(out value);
+    }
+
+    /// <summary>A stats or event value as the contract carries it: string, bool, long or double (JSON text otherwise).</summary>
+    public object? ToScalar() => Type switch
+    {
+        JsonTokenType.String => Text(),
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Number when TryGetInt64(out var l) => l,
+        JsonTokenType.Number when TryGetDouble(out var d) => d,
+        JsonTokenType.Null or JsonTokenType.None => null,
+        _ => Encoding.UTF8.GetString(Raw),
+    };
+
+    public bool TryGetInt64(out long value)
+    {
+        var reader = new Utf8JsonReader(Raw);
+        reader.Read();
+        return reader.TryGetInt64(out value);
     }
 
     public override string ToString() => Encoding.UTF8.GetString(Raw);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using IceWatch.Grains.Events;
 
@@ -13,88 +12,52 @@ public static class RtcStatsDumpReader
 {
     public const string Magic = "RTCStatsDump";
 
-    public static IEnumerable<IceEvent> Read(Stream stream)
+    public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        if (reader.ReadLine()?.Trim() != Magic)
+        var lines = new Utf8LineReader(stream);
+        ReadHeader(lines);
+        var reader = new RtcStatsLineReader(lines, filter);
+        var events = new List<IceEvent>();
+        while (reader.ReadLine(events))
         {
-            throw new UploadFormatException($"expected \"{Magic}\" at line 1 of the rtcstats dump");
-        }
-
-        using (var metadata = Parse(reader.ReadLine(), 2))
-        {
-            if (metadata.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw JsonShape.Expected("a JSON object of metadata", "line 2 of the rtcstats dump", metadata.RootElement);
-            }
-        }
-
-        var peerConnections = new Dictionary<string, RtcStatsPeerConnection>(StringComparer.Ordinal);
-        double lastMs = 0;
-        var lineNumber = 2;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            using var doc = Parse(line, lineNumber);
-            var entry = doc.RootElement;
-            if (entry.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-
-            var where = $"line {lineNumber}";
-            if (entry.GetArrayLength() < 3 || entry[entry.GetArrayLength() - 1].ValueKind != JsonValueKind.Number)
-            {
-                throw new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
-            }
-
-            var delta = entry[entry.GetArrayLength() - 1].GetDouble();
-            // Older writers put absolute times on every line rather than deltas.
-            lastMs = delta > 1e12 && lastMs > 1e12 ? delta : lastMs + delta;
-            if (entry[1].ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
-            {
-                continue; // not about a peer connection (getUserMedia and the like)
-            }
-
-            var id = entry[1].ValueKind == JsonValueKind.String ? entry[1].GetString()! : entry[1].GetRawText();
-            var method = RtcStatsCompression.Method(entry[0].ValueKind == JsonValueKind.String ? entry[0].GetString()! : entry[0].GetRawText());
-            if (method.Contains('.'))
-            {
-                continue; // navigator.mediaDevices.*, MediaStreamTrack.*: not peer connection APIs
-            }
-            if (!peerConnections.TryGetValue(id, out var pc))
-            {
-                peerConnections[id] = pc = new RtcStatsPeerConnection(id);
-            }
-
-            var value = entry.GetArrayLength() > 3 ? entry[2] : default;
-            foreach (var e in pc.Read(method, value, EpochTime.FromMilliseconds(lastMs, where), where))
+            foreach (var e in events)
             {
                 yield return e;
             }
+
+            events.Clear();
         }
 
-        var end = EpochTime.FromMilliseconds(lastMs, "the last rtcstats line");
-        foreach (var id in peerConnections.Keys)
+        var end = EpochTime.FromMilliseconds(reader.LastMs, "the last rtcstats line");
+        foreach (var id in reader.PeerConnectionIds)
         {
             yield return new RecordingEnded(id, end);
         }
     }
 
-    private static JsonDocument Parse(string? line, int lineNumber)
+    private static void ReadHeader(Utf8LineReader lines)
     {
+        if (!lines.TryReadLine(out var magic) || !magic.Trim(" \t\r\n"u8).SequenceEqual(RtcStatsMagic))
+        {
+            throw new UploadFormatException($"expected \"{Magic}\" at line 1 of the rtcstats dump");
+        }
+
+        var metadata = lines.TryReadLine(out var line) ? line.ToArray() : [];
         try
         {
-            return JsonDocument.Parse(line ?? "", new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+            using var doc = JsonDocument.Parse(metadata, new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw JsonShape.Expected("a JSON object of metadata", "line 2 of the rtcstats dump", doc.RootElement);
+            }
         }
         catch (JsonException e)
         {
-            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump: {e.Message}", e);
+            throw new UploadFormatException($"expected one JSON value at line 2 of the rtcstats dump: {e.Message}", e);
         }
     }
+
+    private static ReadOnlySpan<byte> RtcStatsMagic => "RTCStatsDump"u8;
 }

@@ -12,12 +12,16 @@ namespace IceWatch.Grains.Parsing;
 public sealed class StatsFilter
 {
     private readonly Dictionary<string, HashSet<string>>? fields;
-    private readonly Dictionary<string, HashSet<string>>.AlternateLookup<ReadOnlySpan<char>> typeLookup;
 
     private StatsFilter(IReadOnlyDictionary<string, string[]>? fieldsByType)
     {
         fields = fieldsByType?.ToDictionary(p => p.Key, p => p.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        typeLookup = (fields ?? []).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (fields is not null)
+        {
+            // A delta snapshot may leave out the type of an object sent in an earlier upload: the
+            // timeline still knows it, so such an object keeps every field of every kept type.
+            fields[""] = fields.Values.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     public static StatsFilter All { get; } = new(null);
@@ -56,8 +60,4 @@ public sealed class StatsFilter
             ? field
             : null;
     }
-
-    /// <summary>The type's canonical string when the type is kept, or null.</summary>
-    public string? KeptType(ReadOnlySpan<char> statsType) =>
-        fields is null ? new string(statsType) : typeLookup.TryGetValue(statsType, out var type, out _) ? type : null;
 }

@@ -68,7 +68,7 @@ public static class UploadReader
     private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter) => format switch
     {
         UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 

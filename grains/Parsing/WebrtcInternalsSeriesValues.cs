@@ -45,11 +45,11 @@ public sealed class WebrtcInternalsSeriesValues
     /// <summary>The points as the contract carries them: string, bool, long or double.</summary>
     public static object?[] Scalars(ReadOnlySpan<byte> array, Where path)
     {
-        var points = new List<object?>();
+        var points = new object?[Count(array, path)];
         var reader = Open(array, path);
-        while (Next(ref reader, path))
+        for (var i = 0; Next(ref reader, path); i++)
         {
-            points.Add(reader.TokenType switch
+            points[i] = (reader.TokenType switch
             {
                 JsonTokenType.String => reader.GetString(),
                 JsonTokenType.True => true,
@@ -61,21 +61,21 @@ public sealed class WebrtcInternalsSeriesValues
             });
         }
 
-        return [.. points];
+        return points;
     }
 
     /// <summary>The points as numbers (NaN for any other value): the times of a timestamp series.</summary>
     public static double[] Numbers(ReadOnlySpan<byte> array, Where path)
     {
-        var numbers = new List<double>();
+        var numbers = new double[Count(array, path)];
         var reader = Open(array, path);
-        while (Next(ref reader, path))
+        for (var i = 0; Next(ref reader, path); i++)
         {
-            numbers.Add(reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : double.NaN);
+            numbers[i] = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : double.NaN;
             reader.Skip();
         }
 
-        return [.. numbers];
+        return numbers;
     }
 
     /// <summary>Where a series' array stands in the dump, spelled out only for an error.</summary>

@@ -105,23 +105,28 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
         capped = false;
     }
 
-    // Every point in time of a kept stats object, with the kept fields' values.
+    // Every point in time of a kept stats object, with the kept fields' values, in time order.
     private DateTimeOffset? FlushPoints(double[]? objectTimes, List<IceEvent> events)
     {
-        var points = new SortedDictionary<DateTimeOffset, Dictionary<string, object?>?>();
+        var slots = new Dictionary<DateTimeOffset, int>();
+        var points = new List<(DateTimeOffset Time, Dictionary<string, object?>? Values)>();
         foreach (var field in run)
         {
             var times = WebrtcInternalsPointTimes.Of(field.Count, field.Own, field.Start, field.End, objectTimes);
             for (var i = 0; i < times.Count; i++)
             {
-                var at = points.GetValueOrDefault(times[i]);
-                if (field.Points is not null)
+                if (!slots.TryGetValue(times[i], out var slot))
                 {
-                    at ??= new Dictionary<string, object?>(StringComparer.Ordinal);
-                    at[field.Name!] = field.Points[i];
+                    slots[times[i]] = slot = points.Count;
+                    points.Add((times[i], null));
                 }
 
-                points[times[i]] = at;
+                if (field.Points is not null)
+                {
+                    var values = points[slot].Values ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+                    values[field.Name!] = field.Points[i];
+                    points[slot] = (times[i], values);
+                }
             }
         }
 
@@ -130,14 +135,14 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
             return null;
         }
 
-        var first = points.Keys.First();
-        NoteCap(first, events);
+        points.Sort((a, b) => a.Time.CompareTo(b.Time));
+        NoteCap(points[0].Time, events);
         foreach (var (time, values) in points)
         {
             events.Add(new StatsObserved(peerConnectionId, time, statsId!, runType, values ?? StatsFilter.NoValues));
         }
 
-        return first;
+        return points[0].Time;
     }
 
     // A stats object the filter leaves out: only when it was seen.
