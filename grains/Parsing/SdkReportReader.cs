@@ -10,7 +10,9 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public static partial class SdkReportReader
 {
-    public static SdkReportBatch Read(Stream stream)
+    public static SdkReportBatch Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static SdkReportBatch Read(Stream stream, StatsFilter filter)
     {
         JsonDocument doc;
         try
@@ -53,7 +55,7 @@ public static partial class SdkReportReader
 
                 if (!sdkPeerConnections.TryGetValue(pcId, out var pc))
                 {
-                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId);
+                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId, filter);
                 }
 
                 pc.Read(report, path, events);

@@ -62,7 +62,7 @@ public static class UploadReader
     private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter)
     {
         var (format, input) = Open(stream);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input, filter);
+        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter);
     }
 
     private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter) => format switch
