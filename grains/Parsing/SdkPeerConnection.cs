@@ -122,7 +122,7 @@ public sealed class SdkPeerConnection(string id, StatsFilter filter)
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in stats.EnumerateObject())
         {
-            if (field.Name is not ("type" or "id" or "timestamp") && filter.KeptField(type, field.Name.AsSpan()) is { } name)
+            if (field.Name is not ("type" or "id" or "timestamp") && (filter.KeepsEverything ? field.Name : filter.KeptField(type, field.Name.AsSpan())) is { } name)
             {
                 values[name] = JsonShape.ToScalar(field.Value);
             }
