@@ -15,7 +15,8 @@ trap 'rm -rf "$WORK"' EXIT
 INTERNALS="$ROOT/tests/fixtures/recordings/turn-udp-relay/webrtc-internals.json"
 RTCSTATS="$ROOT/tests/fixtures/recordings/turn-udp-relay/rtcstats.txt"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)"; exit 1; }
-dotnet build "$ROOT/cli/IceWatch.Cli.csproj" -c Release -nologo -v q -o "$WORK/cli" >/dev/null
+source "$ROOT/tools/lib/common.sh"
+publish_cli "$WORK/cli"
 dotnet build "$ROOT/bench/parse/IceWatch.Bench.Parse.csproj" -c Release -nologo -v q -o "$WORK/parse" >/dev/null
 
 # measure LABEL UNCOMPRESSED_FILES -- DIAGNOSED_FILES
