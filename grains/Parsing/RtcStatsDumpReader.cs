@@ -6,7 +6,9 @@ namespace IceWatch.Grains.Parsing;
 /// <summary>
 /// Reads an rtcstats dump: the line "RTCStatsDump", a JSON metadata object, then one JSON array
 /// per line, [method, peerConnectionId, value, ...extra, timeDelta], where timeDelta counts from
-/// the previous line (the first from the epoch). Read one line at a time.
+/// the previous line (the first from the epoch). Read one line at a time. With several readers,
+/// the lines are dated in order here and gathered per peer connection (by a hash of its id) into
+/// batches that are read on other threads; each peer connection's events keep their order.
 /// </summary>
 public static class RtcStatsDumpReader
 {
@@ -14,13 +16,29 @@ public static class RtcStatsDumpReader
 
     public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
 
-    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter)
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1)
     {
         var lines = new Utf8LineReader(stream);
         ReadHeader(lines);
-        var reader = new RtcStatsLineReader(lines, filter);
+        var clock = new RtcStatsClock();
+        var lineReaders = Enumerable.Range(0, readers).Select(_ => new RtcStatsLineReader(filter)).ToArray();
+        var events = readers > 1 ? ReadInParallel(new LineGatherer(lines, clock, lineReaders)) : ReadOneByOne(lines, clock, lineReaders[0]);
+        foreach (var e in events)
+        {
+            yield return e;
+        }
+
+        var end = EpochTime.FromMilliseconds(clock.LastMs, "the last rtcstats line");
+        foreach (var id in lineReaders.SelectMany(r => r.PeerConnectionIds))
+        {
+            yield return new RecordingEnded(id, end);
+        }
+    }
+
+    private static IEnumerable<IceEvent> ReadOneByOne(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader reader)
+    {
         var events = new List<IceEvent>();
-        while (reader.ReadLine(events))
+        for (var number = 3; ReadLine(lines, number, clock, reader, events); number++)
         {
             foreach (var e in events)
             {
@@ -29,11 +47,46 @@ public static class RtcStatsDumpReader
 
             events.Clear();
         }
+    }
 
-        var end = EpochTime.FromMilliseconds(reader.LastMs, "the last rtcstats line");
-        foreach (var id in reader.PeerConnectionIds)
+    private static bool ReadLine(Utf8LineReader lines, int number, RtcStatsClock clock, RtcStatsLineReader reader, List<IceEvent> events)
+    {
+        if (!lines.TryReadLine(out var line))
         {
-            yield return new RecordingEnded(id, end);
+            return false;
+        }
+
+        reader.Read(line, number, clock.Advance(line, number), events);
+        return true;
+    }
+
+    private static IEnumerable<IceEvent> ReadInParallel(LineGatherer gatherer)
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = gatherer.QueueNextBatch();
+            }
+            catch (Exception e)
+            {
+                gatherer.Ahead.Fail(e);
+                more = false;
+            }
+
+            while (gatherer.Ahead.Full || (!more && gatherer.Ahead.Pending))
+            {
+                foreach (var e in gatherer.Ahead.Next())
+                {
+                    yield return e;
+                }
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
         }
     }
 
@@ -60,4 +113,48 @@ public static class RtcStatsDumpReader
     }
 
     private static ReadOnlySpan<byte> RtcStatsMagic => "RTCStatsDump"u8;
+
+    // Dates each line, puts it in the batch of its peer connection's reader, and queues a batch
+    // once it is large enough; a reader's batches run one after the other.
+    private sealed class LineGatherer(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader[] readers)
+    {
+        private readonly RtcStatsLineBatch[] batches = [.. readers.Select(_ => new RtcStatsLineBatch())];
+        private readonly Task?[] lastQueued = new Task?[readers.Length];
+        private byte[] scratch = new byte[256];
+        private int number = 2;
+
+        public ReadAhead Ahead { get; } = new(readers.Length);
+
+        // Queues one batch; false (having queued every batch left) at the end of the dump.
+        public bool QueueNextBatch()
+        {
+            while (lines.TryReadLine(out var line))
+            {
+                number++;
+                var time = clock.Advance(line, number);
+                var reader = RtcStatsLineHead.Partition(line, readers.Length, ref scratch);
+                batches[reader].Add(line, number, time);
+                if (batches[reader].Length >= RtcStatsLineBatch.TargetBytes)
+                {
+                    Queue(reader);
+                    return true;
+                }
+            }
+
+            for (var reader = 0; reader < readers.Length; reader++)
+            {
+                Queue(reader);
+            }
+
+            return false;
+        }
+
+        private void Queue(int reader)
+        {
+            var batch = batches[reader];
+            var lineReader = readers[reader];
+            lastQueued[reader] = Ahead.Queue(() => batch.ReadWith(lineReader), batch.Length, lastQueued[reader]);
+            batches[reader] = new RtcStatsLineBatch();
+        }
+    }
 }

@@ -5,56 +5,47 @@ namespace IceWatch.Grains.Parsing;
 
 /// <summary>
 /// Reads the lines of an rtcstats dump after its header, one at a time, from their UTF-8 bytes:
-/// [method, peerConnectionId, value, ...extra, timeDelta]. getStats lines, nearly all of a dump,
-/// are read in one pass with no document built; the few other lines as a JsonDocument.
+/// [method, peerConnectionId, value, ...extra, timeDelta], each already dated by
+/// <see cref="RtcStatsClock"/>. getStats lines, nearly all of a dump, are read in one pass with no
+/// document built; the few other lines as a JsonDocument. Keeps the state of the peer connections
+/// it has seen, so every line of one peer connection must come to the same reader, in order.
 /// </summary>
-public sealed class RtcStatsLineReader(Utf8LineReader lines, StatsFilter filter)
+public sealed class RtcStatsLineReader(StatsFilter filter)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = UploadLimits.MaxJsonDepth };
     private readonly Dictionary<string, RtcStatsPeerConnection> peerConnections = new(StringComparer.Ordinal);
     private readonly List<RtcStatsSnapshot.Stats> stats = [];
-    private double lastMs;
-
-    public int LineNumber { get; private set; } = 2;
 
     /// <summary>Every peer connection seen so far.</summary>
     public IEnumerable<string> PeerConnectionIds => peerConnections.Keys;
 
-    /// <summary>The time of the last line read.</summary>
-    public double LastMs => lastMs;
-
-    /// <summary>Reads the next line into <paramref name="events"/>; false at the end of the dump.</summary>
-    public bool ReadLine(List<IceEvent> events)
+    /// <summary>
+    /// Reads one line into <paramref name="events"/>. <paramref name="time"/> is the line's time,
+    /// null when it has no number last (then it is no array, which is passed over, or it is refused).
+    /// </summary>
+    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, List<IceEvent> events)
     {
-        if (!lines.TryReadLine(out var line))
-        {
-            return false;
-        }
-
-        LineNumber++;
         if (line.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return true;
+            return;
         }
 
         try
         {
-            if (!TryReadStatsLine(line, events))
+            if (!TryReadStatsLine(line, $"line {lineNumber}", time, events))
             {
                 using var doc = JsonDocument.Parse(line.ToArray(), new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
-                ReadOtherLine(doc.RootElement, events);
+                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, events);
             }
         }
         catch (JsonException e)
         {
-            throw new UploadFormatException($"expected one JSON value at line {LineNumber} of the rtcstats dump: {e.Message}", e);
+            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump: {e.Message}", e);
         }
-
-        return true;
     }
 
     // A getStats line about a peer connection; false (having changed nothing) for any other line.
-    private bool TryReadStatsLine(ReadOnlySpan<byte> line, List<IceEvent> events)
+    private bool TryReadStatsLine(ReadOnlySpan<byte> line, string where, DateTimeOffset? time, List<IceEvent> events)
     {
         var reader = new Utf8JsonReader(line, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read()
@@ -85,11 +76,10 @@ public sealed class RtcStatsLineReader(Utf8LineReader lines, StatsFilter filter)
 
         if (reader.Read())
         {
-            throw new UploadFormatException($"expected one JSON value at line {LineNumber} of the rtcstats dump");
+            throw new UploadFormatException($"expected one JSON value at {where} of the rtcstats dump");
         }
 
-        var where = $"line {LineNumber}";
-        if (elements == 3 || last.Type != JsonTokenType.Number || !last.TryGetDouble(out var delta))
+        if (elements == 3 || last.Type != JsonTokenType.Number || time is null)
         {
             throw elements == 3 && value == JsonTokenType.Number
                 ? new UploadFormatException($"expected an object of stats at {where}, found nothing")
@@ -101,25 +91,22 @@ public sealed class RtcStatsLineReader(Utf8LineReader lines, StatsFilter filter)
             throw new UploadFormatException($"expected an object of stats at {where}, found {JsonShape.Describe(Kind(value))}");
         }
 
-        var time = Advance(delta, where);
-        pc.ReadStats(stats, common, time, events);
+        pc.ReadStats(stats, common, time.Value, events);
         return true;
     }
 
-    private void ReadOtherLine(JsonElement entry, List<IceEvent> events)
+    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, List<IceEvent> events)
     {
         if (entry.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
-        var where = $"line {LineNumber}";
-        if (entry.GetArrayLength() < 3 || entry[entry.GetArrayLength() - 1].ValueKind != JsonValueKind.Number)
+        if (entry.GetArrayLength() < 3 || entry[entry.GetArrayLength() - 1].ValueKind != JsonValueKind.Number || time is null)
         {
             throw new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
         }
 
-        var time = Advance(entry[entry.GetArrayLength() - 1].GetDouble(), where);
         if (entry[1].ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
         {
             return; // not about a peer connection (getUserMedia and the like)
@@ -137,14 +124,7 @@ public sealed class RtcStatsLineReader(Utf8LineReader lines, StatsFilter filter)
             peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
         }
 
-        events.AddRange(pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time, where));
-    }
-
-    // Older writers put absolute times on every line rather than deltas.
-    private DateTimeOffset Advance(double delta, string where)
-    {
-        lastMs = delta > 1e12 && lastMs > 1e12 ? delta : lastMs + delta;
-        return EpochTime.FromMilliseconds(lastMs, where);
+        events.AddRange(pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where));
     }
 
     private static bool IsGetStats(JsonToken method) =>

@@ -23,11 +23,20 @@ public static class UploadReader
     /// <see cref="StatsFilter.Timeline"/> for a caller that folds them into a timeline, which then
     /// comes out as from every value, at a fraction of the reading.
     /// </summary>
-    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter)
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter) => Read(stream, filter, readers: 1);
+
+    /// <summary>
+    /// As <see cref="Read(Stream, StatsFilter)"/>, reading a dump's peer connections on up to
+    /// <paramref name="readers"/> threads at once: for a caller with cores to spare on one large dump,
+    /// such as the offline diagnosis. Each peer connection's events come out in the same order as
+    /// from one reader; rtcstats dumps, whose lines interleave, give them grouped in batches of lines.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(filter);
-        return Guard(() => ReadUnguarded(stream, filter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
+        return Guard(() => ReadUnguarded(stream, filter, readers));
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
@@ -45,7 +54,7 @@ public static class UploadReader
 
             var peerConnections = new HashSet<string>(StringComparer.Ordinal);
             long events = 0;
-            foreach (var e in Events(format, input, StatsFilter.All))
+            foreach (var e in Events(format, input, StatsFilter.All, readers: 1))
             {
                 peerConnections.Add(e.PeerConnectionId);
                 events++;
@@ -59,16 +68,16 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter)
+    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers)
     {
         var (format, input) = Open(stream);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter);
+        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers);
     }
 
-    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter) => format switch
+    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch
     {
-        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter),
+        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 
