@@ -8,11 +8,15 @@ namespace IceWatch.Grains.Parsing;
 /// events, then its stats snapshots. Remembers stats types across the batch's reports, since a
 /// delta snapshot may leave out the type of an object sent before.
 /// </summary>
-public sealed class SdkPeerConnection(string id, string? clientId = null, string? userAgent = null)
+public sealed class SdkPeerConnection(string id, StatsFilter filter, string? clientId = null, string? userAgent = null)
 {
     private readonly ApiEventMapper mapper = new(id, descriptionCallMeansSuccess: true);
     private readonly Dictionary<string, string> statsTypes = new(StringComparer.Ordinal);
     private DateTimeOffset lastTime = DateTimeOffset.UnixEpoch;
+
+    public SdkPeerConnection(string id) : this(id, StatsFilter.All)
+    {
+    }
 
     public void Read(JsonElement report, string path, List<IceEvent> events)
     {
@@ -112,17 +116,23 @@ public sealed class SdkPeerConnection(string id, string? clientId = null, string
                 statsTypes[stats.Name] = type;
             }
 
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var field in stats.Value.EnumerateObject())
-            {
-                if (field.Name is not ("type" or "id" or "timestamp"))
-                {
-                    values[field.Name] = JsonShape.ToScalar(field.Value);
-                }
-            }
-
-            events.Add(new StatsObserved(id, time, stats.Name, statsTypes.GetValueOrDefault(stats.Name, ""), values));
+            var known = statsTypes.GetValueOrDefault(stats.Name, "");
+            events.Add(new StatsObserved(id, time, stats.Name, known, filter.Keeps(known) ? Values(stats.Value, known) : StatsFilter.NoValues));
         }
+    }
+
+    private IReadOnlyDictionary<string, object?> Values(JsonElement stats, string type)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in stats.EnumerateObject())
+        {
+            if (field.Name is not ("type" or "id" or "timestamp") && (filter.KeepsEverything ? field.Name : filter.KeptField(type, field.Name.AsSpan())) is { } name)
+            {
+                values[name] = JsonShape.ToScalar(field.Value);
+            }
+        }
+
+        return values;
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement? array) => array is { } a ? a.EnumerateArray() : [];

@@ -12,7 +12,9 @@ public static partial class SdkReportReader
 {
     private const int MaxUserAgent = 512;
 
-    public static SdkReportBatch Read(Stream stream)
+    public static SdkReportBatch Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static SdkReportBatch Read(Stream stream, StatsFilter filter)
     {
         JsonDocument doc;
         try
@@ -73,7 +75,7 @@ public static partial class SdkReportReader
 
                 if (!sdkPeerConnections.TryGetValue(pcId, out var pc))
                 {
-                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId, clientId, userAgent);
+                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId, filter, clientId, userAgent);
                 }
 
                 pc.Read(report, path, events);

@@ -16,11 +16,28 @@ public static class UploadReader
     /// The upload's events, read lazily. For dumps, each peer connection starts with
     /// PeerConnectionCreated; for SDK reports, each report starts with ReportStarted.
     /// </summary>
-    public static IEnumerable<IceEvent> Read(Stream stream)
+    public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    /// <summary>
+    /// The upload's events with only the stats values <paramref name="filter"/> keeps:
+    /// <see cref="StatsFilter.Timeline"/> for a caller that folds them into a timeline, which then
+    /// comes out as from every value, at a fraction of the reading.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter) => Read(stream, filter, readers: 1);
+
+    /// <summary>
+    /// As <see cref="Read(Stream, StatsFilter)"/>, reading a dump's peer connections on up to
+    /// <paramref name="readers"/> threads at once: for a caller with cores to spare on one large dump,
+    /// such as the offline diagnosis. Each peer connection's events come out in the same order as
+    /// from one reader; rtcstats dumps, whose lines interleave, give them grouped in batches of lines.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
         GzipInput? gzip = null;
-        return Guard(() => ReadUnguarded(stream, g => gzip = g), () => gzip);
+        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g), () => gzip);
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
@@ -39,7 +56,7 @@ public static class UploadReader
 
             var peerConnections = new HashSet<string>(StringComparer.Ordinal);
             long events = 0;
-            foreach (var e in Events(format, input))
+            foreach (var e in Events(format, input, StatsFilter.All, readers: 1))
             {
                 peerConnections.Add(e.PeerConnectionId);
                 events++;
@@ -53,16 +70,16 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, Action<GzipInput> gzipOpened)
+    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened)
     {
         var (format, input) = Open(stream, gzipOpened);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input);
+        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers);
     }
 
-    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input) => format switch
+    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch
     {
-        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input),
+        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 

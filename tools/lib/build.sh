@@ -2,14 +2,16 @@
 # is a hash of the source files' names and contents, so a branch switch or an edit rebuilds and a
 # rerun does not (dotnet build's own up-to-date check still costs seconds).
 build_once() {
-    local name="$1" project="$2" out="$ROOT/.build/$1" fingerprint
+    local name="$1" project="$2" out="$ROOT/.build/$1" fingerprint verb=(build)
     shift 2
+    # --publish: published for this machine's runtime (the CLI is compiled ahead of time, ReadyToRun).
+    if [ "${1:-}" = "--publish" ]; then verb=(publish --use-current-runtime); shift; fi
     fingerprint="$(source_fingerprint "$@")"
     if [ -f "$out/.fingerprint" ] && [ "$(cat "$out/.fingerprint")" = "$fingerprint" ]; then return 0; fi
     log "building $name (Release)"
     mkdir -p "$out"
     rm -f "$out/.fingerprint"
-    dotnet build "$ROOT/$project" -c Release -nologo -v q -o "$out" >"$ROOT/.build/$name.build.log" 2>&1 || {
+    dotnet "${verb[@]}" "$ROOT/$project" -c Release -nologo -v q -o "$out" >"$ROOT/.build/$name.build.log" 2>&1 || {
         cat "$ROOT/.build/$name.build.log" >&2
         log "building $name failed"
         exit 1
