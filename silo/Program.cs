@@ -1,5 +1,5 @@
 using IceWatch.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddIceWatchSilo(builder.Configuration);
+builder.AddIceWatchSilo();
 await builder.Build().RunAsync();
