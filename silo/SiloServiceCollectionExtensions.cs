@@ -11,6 +11,9 @@ namespace IceWatch.Silo;
 
 public static class SiloServiceCollectionExtensions
 {
+    /// <summary>How long start-up waits for the Orleans runtime before serving without it.</summary>
+    private static readonly TimeSpan ForegroundStart = TimeSpan.FromSeconds(10);
+
     /// <summary>The database, its migrations (applied in the background, waiting for PostgreSQL if need be) and the stores.</summary>
     public static IServiceCollection AddIceWatchStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +49,7 @@ public static class SiloServiceCollectionExtensions
         var configuration = builder.Configuration;
         builder.Services.AddIceWatchSiloServices(configuration);
         var cluster = ClusterSettings.Read(configuration);
-        builder.UseOrleans(silo => silo.UseIceWatchCluster(cluster, Database(configuration)));
+        PatientStart.Wrap(builder.Services, ForegroundStart, () => builder.UseOrleans(silo => silo.UseIceWatchCluster(cluster, Database(configuration))));
         QuietOrleans(builder);
         return builder;
     }
@@ -65,7 +68,7 @@ public static class SiloServiceCollectionExtensions
     {
         builder.Services.AddIceWatchStorage(builder.Configuration);
         var cluster = ClusterSettings.Read(builder.Configuration);
-        builder.UseOrleansClient(client => client.UseIceWatchCluster(cluster, Database(builder.Configuration)));
+        PatientStart.Wrap(builder.Services, ForegroundStart, () => builder.UseOrleansClient(client => client.UseIceWatchCluster(cluster, Database(builder.Configuration))));
         QuietOrleans(builder);
         return builder;
     }
