@@ -25,7 +25,7 @@ public sealed class DeadlineSweep(NpgsqlDataSource dataSource, DatabaseReadiness
         var sessions = new List<SessionKey>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) sessions.Add(new SessionKey(reader.GetGuid(0), reader.GetString(1)));
-        return await CallAllAsync(sessions, 16, TimeSpan.FromSeconds(30),
+        return await CallAllAsync(sessions, 16, TimeSpan.FromSeconds(5),
             (s, token) => grains.GetGrain<ISessionGrain>(s.TenantId, s.SessionId).EvaluateAsync(token), ct);
     }
 }

@@ -32,7 +32,7 @@ public sealed class RecoverySweep(NpgsqlDataSource dataSource, DatabaseReadiness
             while (await reader.ReadAsync(ct)) sessions.Add(new SessionKey(reader.GetGuid(0), reader.GetString(1)));
         if (sessions.Count == 0) return 0;
         logger.LogInformation("Recovery: {Count} sessions have uploads waiting longer than {Grace} s", sessions.Count, cluster.RecoveryGrace.TotalSeconds);
-        return await CallAllAsync(sessions, 16, TimeSpan.FromSeconds(30),
+        return await CallAllAsync(sessions, 16, TimeSpan.FromSeconds(5),
             (s, token) => grains.GetGrain<ISessionGrain>(s.TenantId, s.SessionId).CatchUpAsync(token), ct);
     }
 }
