@@ -1,7 +1,9 @@
 using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Endpoints;
 using IceWatch.IngestApi.Logging;
+using IceWatch.IngestApi.Options;
 using IceWatch.IngestApi.Ui;
+using Microsoft.Extensions.Options;
 
 namespace IceWatch.IngestApi.Hosting;
 
@@ -9,6 +11,12 @@ public static class IngestApiApplicationExtensions
 {
     public static WebApplication UseIngestApi(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.Role == HostingRoles.Silo)
+        {
+            // A silo node answers its orchestrator's probes and nothing else.
+            app.MapProbeEndpoints();
+            return app;
+        }
         app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

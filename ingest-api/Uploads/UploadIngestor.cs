@@ -5,7 +5,7 @@ using IceWatch.Silo;
 namespace IceWatch.IngestApi.Uploads;
 
 /// <summary>Reads, validates and durably accepts one upload for a tenant.</summary>
-public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector inspector, InboxStore inbox)
+public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector inspector, InboxStore inbox, DatabaseReadiness readiness, GrainHandoff handoff)
 {
     public async Task<(AcceptResult Result, UploadSummary Summary)> DumpAsync(
         HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
@@ -38,9 +38,14 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
         return (accepted, content.Summary);
     }
 
-    private Task<AcceptResult> AcceptAsync(
-        Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct) =>
-        inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256), ct);
+    private async Task<AcceptResult> AcceptAsync(
+        Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct)
+    {
+        if (!readiness.IsReady) throw new DatabaseNotReadyException();
+        var accepted = await inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256), ct);
+        handoff.HandOff(tenantId, accepted, body.Bytes);
+        return accepted;
+    }
 
     private static string Describe(UploadFormat format) => format switch
     {
