@@ -77,6 +77,8 @@ public sealed class SessionGrain(
                 uploads = uploads.Where(u => !result.AlreadyProcessed.Contains(u.Id)).ToList();
                 if (conflicts + 1 >= options.Value.MaxConflicts)
                     throw new InvalidOperationException($"Session {_key.SessionId} kept conflicting with another writer ({conflicts + 1} times).");
+                // Two writers that retry in step would keep colliding; a random pause lets one of them through.
+                await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(conflicts + 1, 10)), ct);
                 continue;
             }
             session.Committed(result.Version, changes);

@@ -11,8 +11,8 @@ public sealed class SessionGrainOptions
     /// <summary>Failed (non-transient) attempts after which an upload is set aside with its error.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Conflicting commits (another activation moved the session on) retried before a step gives up.</summary>
-    public int MaxConflicts { get; set; } = 8;
+    /// <summary>Conflicting commits (another activation moved the session on) retried, after a short random pause, before a step gives up.</summary>
+    public int MaxConflicts { get; set; } = 32;
 
     /// <summary>How long a step waits for the region and TURN grains to take its deltas before leaving them to the next rebuild.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(2);

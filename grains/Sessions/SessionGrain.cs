@@ -22,7 +22,7 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
         {
             if (e is ReportStarted report)
             {
-                var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = [];
+                var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = new();
                 if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
                 else skipping.Add(report.PeerConnectionId);
                 if (report.ClientId is not null)

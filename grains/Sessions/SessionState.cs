@@ -10,5 +10,5 @@ public sealed record SessionState
 {
     public required string SessionId { get; init; }
     public Dictionary<string, PeerConnectionFacts> PeerConnections { get; init; } = [];
-    public Dictionary<string, HashSet<long>> AppliedReports { get; init; } = [];
+    public Dictionary<string, AppliedSequence> AppliedReports { get; init; } = [];
 }

@@ -14,7 +14,10 @@ public sealed record ClusterSettings
     /// <summary>Nodes with the same id and database form one cluster.</summary>
     public string ClusterId { get; init; } = "icewatch";
 
-    /// <summary>The address other silos and clients reach this silo at (a pod IP in Kubernetes).</summary>
+    /// <summary>
+    /// The address other silos and clients reach this silo at: an IP (a pod IP in Kubernetes), or
+    /// <c>host</c> for this machine's first address that is not loopback (a container on a compose network).
+    /// </summary>
     public IPAddress SiloAddress { get; init; } = IPAddress.Loopback;
 
     public int SiloPort { get; init; } = 11111;
@@ -37,7 +40,9 @@ public sealed record ClusterSettings
         EnvironmentSettings.Read(configuration, "ICEWATCH_CLUSTER_ID", v => s = s with { ClusterId = v.Trim() });
         EnvironmentSettings.Read(configuration, "ICEWATCH_SILO_ADDRESS", v => s = s with
         {
-            SiloAddress = IPAddress.TryParse(v.Trim(), out var ip) ? ip : throw EnvironmentSettings.Invalid("ICEWATCH_SILO_ADDRESS", $"ICEWATCH_SILO_ADDRESS must be an IP address, not '{v}'."),
+            SiloAddress = v.Trim() == "host" ? HostAddress()
+                : IPAddress.TryParse(v.Trim(), out var ip) ? ip
+                : throw EnvironmentSettings.Invalid("ICEWATCH_SILO_ADDRESS", $"ICEWATCH_SILO_ADDRESS must be an IP address or 'host', not '{v}'."),
         });
         EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_SILO_PORT", v => s = s with { SiloPort = Port("ICEWATCH_SILO_PORT", v) });
         EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_GATEWAY_PORT", v => s = s with { GatewayPort = Port("ICEWATCH_GATEWAY_PORT", v) });
@@ -48,6 +53,13 @@ public sealed record ClusterSettings
         EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_RECOVERY_GRACE_SECONDS", v => s = s with { RecoveryGrace = Seconds("ICEWATCH_RECOVERY_GRACE_SECONDS", v, 0.1) });
         if (string.IsNullOrEmpty(s.ClusterId)) throw EnvironmentSettings.Invalid("ICEWATCH_CLUSTER_ID", "ICEWATCH_CLUSTER_ID must not be empty.");
         return s;
+    }
+
+    private static IPAddress HostAddress()
+    {
+        var addresses = Dns.GetHostAddresses(Dns.GetHostName()).Where(a => !IPAddress.IsLoopback(a)).ToList();
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw EnvironmentSettings.Invalid("ICEWATCH_SILO_ADDRESS", "ICEWATCH_SILO_ADDRESS=host, but this machine has no address other than loopback.");
     }
 
     private static int Port(string name, double value) =>

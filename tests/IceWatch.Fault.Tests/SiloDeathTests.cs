@@ -15,7 +15,8 @@ public sealed class SiloDeathTests(PostgresFixture postgres, ITestOutputHelper o
         await using var nodes = await IceWatchNodes.StartAsync(connectionString, ingest: 1, silos: 3);
         var load = new ReportLoad(nodes.IngestUrls, IceWatchNodes.ApiKey, sessions: 400, reportsPerSession: 4, regions: 3, runId: "death");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var running = load.RunAsync(concurrency: 4, deadline: TimeSpan.FromSeconds(80), keepGoing: () => !stop.IsCancellationRequested);
+        // About 40 reports/s: well within what the nodes process even on a busy machine, so any stall is the kill's.
+        var running = load.RunAsync(concurrency: 4, deadline: TimeSpan.FromSeconds(80), keepGoing: () => !stop.IsCancellationRequested, pause: TimeSpan.FromMilliseconds(100));
         await Task.Delay(TimeSpan.FromSeconds(6));
         var killedAt = DateTimeOffset.UtcNow;
         nodes.All[1].KillHard();
@@ -28,6 +29,7 @@ public sealed class SiloDeathTests(PostgresFixture postgres, ITestOutputHelper o
             output.WriteLine($"accepted {second:+0;-0} s after the kill: {count} uploads, the slowest processed {slowest:F1} s after acceptance");
         output.WriteLine(await ExactlyOnce.AssertAsync(connectionString, load));
 
+        foreach (var node in nodes.All) output.WriteLine($"--- {node.Name} ---\n{node.OutputTail}");
         var after = rows.Where(r => r.Second >= 0).ToList();
         Assert.True(after.Sum(r => r.Count) > 50, "too little load after the kill");
         Assert.True(after.Max(r => r.Slowest) < 15, $"an upload waited {after.Max(r => r.Slowest):F1} s");

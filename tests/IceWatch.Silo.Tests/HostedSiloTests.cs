@@ -59,7 +59,7 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
     public async Task A_started_silo_fails_a_stalled_peer_connection_at_its_deadline_without_a_new_upload()
     {
         var connectionString = await postgres.CreateDatabaseAsync("hosted_stall");
-        using var host = Build(new(Storage.SiloSettings(connectionString, "hosted_stall")) { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "1", ["ICEWATCH_RECOVERY_GRACE_SECONDS"] = "0.1" });
+        using var host = Build(new(Storage.SiloSettings(connectionString, "hosted_stall")) { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "3", ["ICEWATCH_RECOVERY_GRACE_SECONDS"] = "0.1" });
         await host.StartAsync();
         try
         {
@@ -69,7 +69,7 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
 
             var sessions = host.Services.GetRequiredService<SessionQueries>();
             var outcomes = new List<string>();
-            var deadline = DateTime.UtcNow.AddSeconds(5);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < deadline && outcomes.LastOrDefault() != "failed")
             {
                 var view = await sessions.GetAsync(tenant.Id, "call-1", CancellationToken.None);
