@@ -50,6 +50,9 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_SESSIONS_PER_TRANSACTION", v => o.SessionsPerTransaction = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_PEER_CONNECTIONS", v => o.MaxSessionPeerConnections = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_EVENTS", v => o.MaxSessionEvents = (long)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_STATS_OBJECTS", v => o.MaxSessionStatsObjects = (long)v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());

@@ -22,28 +22,25 @@ public static class UploadReader
         return Guard(() => ReadUnguarded(stream));
     }
 
-    /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
-    public static UploadSummary Validate(Stream stream)
+    /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
+    public static UploadSummary Validate(Stream stream, UploadQuota? quota = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        quota ??= UploadQuota.Unlimited;
         try
         {
             var (format, input) = Open(stream);
-            if (format == UploadFormat.SdkReport)
+            var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
+            var evidence = new PeerConnectionEvidence();
+            long events = 0, stats = 0;
+            foreach (var e in evidence.Filter(Counted(batch?.Events ?? Events(format, input), quota.MaxEvents)))
             {
-                var batch = SdkReportReader.Read(input);
-                return new UploadSummary(format, batch.SessionId, batch.Region, batch.PeerConnections, batch.Events.Count);
-            }
-
-            var peerConnections = new HashSet<string>(StringComparer.Ordinal);
-            long events = 0;
-            foreach (var e in Events(format, input))
-            {
-                peerConnections.Add(e.PeerConnectionId);
                 events++;
+                if (e is StatsObserved && ++stats > quota.MaxStatsObjects) throw new UploadQuotaExceededException("stats objects", quota.MaxStatsObjects);
+                if (evidence.PeerConnections > quota.MaxPeerConnections) throw new UploadQuotaExceededException("peer connections", quota.MaxPeerConnections);
             }
 
-            return new UploadSummary(format, null, null, peerConnections.Count, events);
+            return new UploadSummary(format, batch?.SessionId, batch?.Region, evidence.PeerConnections, events, evidence.EmptyEntries, stats);
         }
         catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
         {
@@ -54,7 +51,17 @@ public static class UploadReader
     private static IEnumerable<IceEvent> ReadUnguarded(Stream stream)
     {
         var (format, input) = Open(stream);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input);
+        return new PeerConnectionEvidence().Filter(format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input));
+    }
+
+    private static IEnumerable<IceEvent> Counted(IEnumerable<IceEvent> events, long max)
+    {
+        long read = 0;
+        foreach (var e in events)
+        {
+            if (++read > max) throw new UploadQuotaExceededException("events", max);
+            yield return e;
+        }
     }
 
     private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input) => format switch

@@ -13,11 +13,12 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
 {
     public SessionState State => state;
 
-    /// <summary>Applies one upload's events; returns how many were applied (skipped retries excluded).</summary>
+    /// <summary>Applies one upload's events; returns how many were applied (skipped retries and what is over the session's limits excluded).</summary>
     public long Apply(IEnumerable<IceEvent> events, DateTimeOffset receivedAt)
     {
         long applied = 0;
         var skipping = new HashSet<string>();
+        var budget = new SessionBudget(state, options.Limits);
         foreach (var e in events)
         {
             if (e is ReportStarted report)
@@ -27,10 +28,11 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
                 else skipping.Add(report.PeerConnectionId);
                 continue;
             }
-            if (skipping.Contains(e.PeerConnectionId)) continue;
+            if (skipping.Contains(e.PeerConnectionId) || !budget.Admit(e)) continue;
             PeerConnectionTimeline.Apply(Facts(e.PeerConnectionId, receivedAt), e);
             applied++;
         }
+        budget.Record(receivedAt);
         return applied;
     }
 

@@ -33,10 +33,10 @@ public static class DumpEndpoints
 
         try
         {
-            var (accepted, _) = await ingestor.DumpAsync(request, user.TenantId(), sessionId, regionName, ct);
+            var (accepted, summary) = await ingestor.DumpAsync(request, user.TenantId(), sessionId, regionName, ct);
             return TypedResults.Accepted(
                 SessionEndpoints.Location(accepted.SessionId),
-                new UploadAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate));
+                new UploadAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate, summary.PeerConnections, summary.EmptyEntries, UploadNotes.For(summary)));
         }
         catch (UploadRejectedException rejected)
         {

@@ -38,7 +38,7 @@ public static class ReportEndpoints
             var (accepted, summary) = await ingestor.ReportAsync(request, user.TenantId(), ct);
             return TypedResults.Accepted(
                 SessionEndpoints.Location(accepted.SessionId),
-                new ReportsAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate, summary.PeerConnections));
+                new ReportsAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate, summary.PeerConnections, summary.EmptyEntries, UploadNotes.For(summary)));
         }
         catch (UploadRejectedException rejected)
         {

@@ -11,6 +11,15 @@ public sealed class IngestOptions
     /// <summary>Largest body after gzip inflation; counted while inflating so a gzip bomb stops early.</summary>
     public long MaxDecompressedBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Most peer connections one upload may hold (entries without any evidence do not count).</summary>
+    public int MaxUploadPeerConnections { get; set; } = 2_000;
+
+    /// <summary>Most events one upload may hold, as read (a 256 MB dump of real calls has about 800,000).</summary>
+    public long MaxUploadEvents { get; set; } = 2_000_000;
+
+    /// <summary>Most stats objects (one getStats() object at one time) one upload may hold.</summary>
+    public long MaxUploadStatsObjects { get; set; } = 2_000_000;
+
     /// <summary>The <c>Retry-After</c> sent with 503 when PostgreSQL cannot be reached.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 

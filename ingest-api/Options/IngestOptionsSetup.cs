@@ -10,6 +10,9 @@ public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigur
         configuration.GetSection(IngestOptions.SectionName).Bind(options);
         if (Flat("ICEWATCH_MAX_REQUEST_BODY_BYTES") is { } body) options.MaxRequestBodyBytes = ParseLong(body, "ICEWATCH_MAX_REQUEST_BODY_BYTES");
         if (Flat("ICEWATCH_MAX_DECOMPRESSED_BYTES") is { } inflated) options.MaxDecompressedBytes = ParseLong(inflated, "ICEWATCH_MAX_DECOMPRESSED_BYTES");
+        if (Flat("ICEWATCH_MAX_UPLOAD_PEER_CONNECTIONS") is { } pcs) options.MaxUploadPeerConnections = (int)ParseLong(pcs, "ICEWATCH_MAX_UPLOAD_PEER_CONNECTIONS");
+        if (Flat("ICEWATCH_MAX_UPLOAD_EVENTS") is { } events) options.MaxUploadEvents = ParseLong(events, "ICEWATCH_MAX_UPLOAD_EVENTS");
+        if (Flat("ICEWATCH_MAX_UPLOAD_STATS_OBJECTS") is { } stats) options.MaxUploadStatsObjects = ParseLong(stats, "ICEWATCH_MAX_UPLOAD_STATS_OBJECTS");
         if (Flat("ICEWATCH_RETRY_AFTER_SECONDS") is { } retry) options.RetryAfterSeconds = (int)ParseLong(retry, "ICEWATCH_RETRY_AFTER_SECONDS");
         if (Flat("ICEWATCH_API_KEY_CACHE_SECONDS") is { } cache) options.ApiKeyCacheSeconds = (int)ParseLong(cache, "ICEWATCH_API_KEY_CACHE_SECONDS");
         if (Flat("ICEWATCH_RATE_LIMIT_PER_SECOND") is { } rate) options.RateLimitPerSecond = (int)ParseLong(rate, "ICEWATCH_RATE_LIMIT_PER_SECOND");

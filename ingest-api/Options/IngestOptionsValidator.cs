@@ -11,6 +11,8 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"MaxRequestBodyBytes must be at least 1024, got {options.MaxRequestBodyBytes}.");
         if (options.MaxDecompressedBytes < options.MaxRequestBodyBytes)
             failures.Add($"MaxDecompressedBytes ({options.MaxDecompressedBytes}) must not be below MaxRequestBodyBytes ({options.MaxRequestBodyBytes}).");
+        if (options.MaxUploadPeerConnections < 1 || options.MaxUploadEvents < 1 || options.MaxUploadStatsObjects < 1)
+            failures.Add("MaxUploadPeerConnections, MaxUploadEvents and MaxUploadStatsObjects must be at least 1.");
         if (options.RetryAfterSeconds is < 1 or > 3600)
             failures.Add($"RetryAfterSeconds must be between 1 and 3600, got {options.RetryAfterSeconds}.");
         if (options.ApiKeyCacheSeconds is < 0 or > 3600)

@@ -17,6 +17,7 @@ public static class SessionPage
         var html = new StringBuilder();
         html.Append($"<h1>Session {E(session.SessionId)}</h1><p class=\"muted\">region <b>{E(session.Region)}</b> · {session.Uploads} uploads")
             .Append($" ({session.PendingUploads} waiting) · first seen {Time(session.CreatedAt)} · updated {Time(session.UpdatedAt)}</p>");
+        if (session.Truncation is { } truncated) html.Append($"<section class=\"card truncated\"><p class=\"bad\" role=\"note\">{E(truncated.Note)}</p></section>");
         if (session.PeerConnections.Count == 0) html.Append("<section class=\"card\"><p>No verdict yet: the uploads are still being processed.</p></section>");
         foreach (var v in session.PeerConnections) AppendPeerConnection(html, v, facts.GetValueOrDefault(v.PeerConnectionId));
         return html.ToString();

@@ -1,3 +1,4 @@
+using IceWatch.Grains.Sessions;
 using SessionOptions = IceWatch.Grains.Sessions.SessionOptions;
 
 namespace IceWatch.Silo;
@@ -5,7 +6,7 @@ namespace IceWatch.Silo;
 /// <summary>
 /// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
 /// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS,
-/// ICEWATCH_SESSIONS_PER_TRANSACTION).
+/// ICEWATCH_SESSIONS_PER_TRANSACTION, ICEWATCH_MAX_SESSION_PEER_CONNECTIONS, ICEWATCH_MAX_SESSION_EVENTS, ICEWATCH_MAX_SESSION_STATS_OBJECTS).
 /// </summary>
 public sealed class ProcessingOptions
 {
@@ -27,7 +28,17 @@ public sealed class ProcessingOptions
     /// <summary>How often the exported gauges (failure rate per region, ingest backlog) are read from the database.</summary>
     public double MetricsRefreshSeconds { get; set; } = 15;
 
-    public SessionOptions Session => new(TimeSpan.FromSeconds(StallDeadlineSeconds));
+    /// <summary>Most peer connections, events and stats objects one session applies; what comes later is left out with a note.</summary>
+    public int MaxSessionPeerConnections { get; set; } = SessionLimits.Default.MaxPeerConnections;
+
+    public long MaxSessionEvents { get; set; } = SessionLimits.Default.MaxEvents;
+
+    public long MaxSessionStatsObjects { get; set; } = SessionLimits.Default.MaxStatsObjects;
+
+    public SessionOptions Session => new(TimeSpan.FromSeconds(StallDeadlineSeconds))
+    {
+        Limits = new SessionLimits(MaxSessionPeerConnections, MaxSessionEvents, MaxSessionStatsObjects),
+    };
 
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMs);
 }
