@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
 using IceWatch.IngestApi.Uploads;
@@ -11,7 +12,7 @@ public static class DumpEndpoints
 {
     public static RouteGroupBuilder MapDumpEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireAuthorization();
+        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireScope(ApiScopes.IngestDumps).RequireCors(SdkCors.Policy);
         group.MapPost("/", PostDumpAsync)
             .WithName("UploadDump")
             .WithSummary("Upload a chrome://webrtc-internals dump (JSON) or an rtcstats dump, raw or gzip.")

@@ -27,6 +27,8 @@ public static class IngestApiApplicationExtensions
         app.MapAlertEndpoints();
         app.MapAlertRuleEndpoints();
         app.MapNotificationTargetEndpoints();
+        app.MapKeyEndpoints();
+        app.MapSettingsEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -20,7 +20,7 @@ public static class UiEndpoints
             return Results.Redirect(UiDefaults.LoginPath);
         });
 
-        var pages = routes.MapGroup("/ui").RequireAuthorization(UiDefaults.Policy).ExcludeFromDescription()
+        var pages = routes.MapGroup("/ui").RequireAuthorization(UiDefaults.Policy).WithMetadata(new RequiredScope(ApiScopes.Read)).ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store";
@@ -70,8 +70,8 @@ public static class UiEndpoints
             + $"<input type=\"hidden\" name=\"{UiDefaults.ReturnUrl}\" value=\"{HtmlPage.E(UiSignIn.LocalPath(returnUrl))}\">"
             + "<p><label>API key <input type=\"password\" name=\"key\" autocomplete=\"current-password\" required autofocus></label> "
             + "<button type=\"submit\">Sign in</button></p>"
-            + (failed ? "<p class=\"bad\" role=\"alert\">That API key is not valid.</p>" : "")
-            + "<p class=\"muted\">Use the same API key as for uploads; it is exchanged for a session cookie.</p></form></section>";
+            + (failed ? "<p class=\"bad\" role=\"alert\">That API key is not valid here: sign in with a read or admin key (publishable keys only post reports).</p>" : "")
+            + "<p class=\"muted\">Use a read or admin API key; it is exchanged for a session cookie.</p></form></section>";
         return HtmlPage.Result("Sign in", body, signedIn: false, status: failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 }

@@ -95,5 +95,6 @@ internal static class Migrations
         new(5, "relay prices", RelayPricesSchema.Sql),
         new(6, "alert rules, targets, state, incidents and outbox", AlertingSchema.Sql),
         new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
+        new(KeyKindsSchema.Version, "key kinds, publishable key origins, tenant dump setting", KeyKindsSchema.Sql),
     ];
 }
