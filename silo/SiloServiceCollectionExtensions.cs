@@ -30,6 +30,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<AlertRuleStore>();
         services.TryAddSingleton<NotificationTargetStore>();
         services.TryAddSingleton<AlertIncidentQueries>();
+        services.TryAddSingleton<SharedRateLimits>();
+        services.TryAddSingleton<InstanceSecrets>();
         // Inserted first: hosted services start in registration order, and everything else needs the schema.
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());

@@ -3,6 +3,7 @@ using IceWatch.IngestApi.Auth;
 using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.RateLimiting;
 using IceWatch.IngestApi.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,8 @@ public static class DumpEndpoints
 {
     public static RouteGroupBuilder MapDumpEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireScope(ApiScopes.IngestDumps).RequireCors(SdkCors.Policy);
+        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireScope(ApiScopes.IngestDumps).RequireCors(SdkCors.Policy)
+            .AddEndpointFilter<RouteGroupBuilder, PublishableRateLimitFilter>();
         group.MapPost("/", PostDumpAsync)
             .WithName("UploadDump")
             .WithSummary("Upload a chrome://webrtc-internals dump (JSON) or an rtcstats dump, raw or gzip.")

@@ -3,6 +3,7 @@ using IceWatch.IngestApi.Auth;
 using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.RateLimiting;
 using IceWatch.IngestApi.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +14,8 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/reports").WithTags("Uploads").RequireScope(ApiScopes.IngestReports).RequireCors(SdkCors.Policy);
+        var group = routes.MapGroup("/v1/reports").WithTags("Uploads").RequireScope(ApiScopes.IngestReports).RequireCors(SdkCors.Policy)
+            .AddEndpointFilter<RouteGroupBuilder, PublishableRateLimitFilter>();
         group.MapPost("/", PostReportsAsync)
             .WithName("UploadReports")
             .WithSummary("Upload a batch of SDK reports for one session (JSON, raw or gzip).")

@@ -1,5 +1,8 @@
 using IceWatch.IngestApi.Alerts;
+using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Endpoints;
+using IceWatch.IngestApi.Options;
+using Microsoft.Extensions.Options;
 using IceWatch.IngestApi.Ui;
 
 namespace IceWatch.IngestApi.Hosting;
@@ -8,6 +11,7 @@ public static class IngestApiApplicationExtensions
 {
     public static WebApplication UseIngestApi(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<UiKeyExchange>();

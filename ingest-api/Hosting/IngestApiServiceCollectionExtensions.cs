@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.Health;
 using IceWatch.IngestApi.OpenApi;
@@ -73,6 +74,9 @@ public static class IngestApiServiceCollectionExtensions
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<ScopeOperationTransformer>());
 
         services.AddSingleton<TenantKeyCache>();
+        services.AddSingleton<ClientIdentity>();
+        services.AddSingleton<PublishableRateLimitFilter>();
+        services.AddHostedService<RateLimitCellSweeper>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();
         services.AddScoped<UploadIngestor>();

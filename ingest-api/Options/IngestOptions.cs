@@ -35,6 +35,26 @@ public sealed class IngestOptions
     /// <summary>Bucket size; 0 means twice the rate.</summary>
     public int RateLimitBurst { get; set; }
 
+    /// <summary>Requests per second one publishable key may make across all ingest nodes (shared bucket in PostgreSQL); 0 turns it off.</summary>
+    public double PublishableRatePerSecond { get; set; } = 1000;
+
+    /// <summary>That bucket's size; 0 means twice the rate.</summary>
+    public int PublishableBurst { get; set; }
+
+    /// <summary>Requests per second one client network may make with one publishable key, across all nodes; 0 turns it off.</summary>
+    public double ClientRatePerSecond { get; set; } = 10;
+
+    /// <summary>That bucket's size; 0 means five times the rate.</summary>
+    public int ClientBurst { get; set; }
+
+    /// <summary>Leading bits of a client's address that name its network (per-client limits and paging weights).</summary>
+    public int ClientPrefixV4 { get; set; } = 24;
+
+    public int ClientPrefixV6 { get; set; } = 48;
+
+    /// <summary>Comma-separated proxy addresses or CIDR networks whose X-Forwarded-For is believed; empty ignores the header.</summary>
+    public string TrustedProxies { get; set; } = "";
+
     /// <summary>Guards the admin API (API key management); unset disables it.</summary>
     public string? AdminKey { get; set; }
 

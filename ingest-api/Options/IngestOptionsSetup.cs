@@ -17,6 +17,13 @@ public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigur
         if (Flat("ICEWATCH_API_KEY_CACHE_SECONDS") is { } cache) options.ApiKeyCacheSeconds = (int)ParseLong(cache, "ICEWATCH_API_KEY_CACHE_SECONDS");
         if (Flat("ICEWATCH_RATE_LIMIT_PER_SECOND") is { } rate) options.RateLimitPerSecond = (int)ParseLong(rate, "ICEWATCH_RATE_LIMIT_PER_SECOND");
         if (Flat("ICEWATCH_RATE_LIMIT_BURST") is { } burst) options.RateLimitBurst = (int)ParseLong(burst, "ICEWATCH_RATE_LIMIT_BURST");
+        if (Flat("ICEWATCH_PUBLISHABLE_RATE_PER_SECOND") is { } pubRate) options.PublishableRatePerSecond = ParseDouble(pubRate, "ICEWATCH_PUBLISHABLE_RATE_PER_SECOND");
+        if (Flat("ICEWATCH_PUBLISHABLE_BURST") is { } pubBurst) options.PublishableBurst = (int)ParseLong(pubBurst, "ICEWATCH_PUBLISHABLE_BURST");
+        if (Flat("ICEWATCH_CLIENT_RATE_PER_SECOND") is { } clientRate) options.ClientRatePerSecond = ParseDouble(clientRate, "ICEWATCH_CLIENT_RATE_PER_SECOND");
+        if (Flat("ICEWATCH_CLIENT_BURST") is { } clientBurst) options.ClientBurst = (int)ParseLong(clientBurst, "ICEWATCH_CLIENT_BURST");
+        if (Flat("ICEWATCH_CLIENT_PREFIX_V4") is { } v4) options.ClientPrefixV4 = (int)ParseLong(v4, "ICEWATCH_CLIENT_PREFIX_V4");
+        if (Flat("ICEWATCH_CLIENT_PREFIX_V6") is { } v6) options.ClientPrefixV6 = (int)ParseLong(v6, "ICEWATCH_CLIENT_PREFIX_V6");
+        if (Flat("ICEWATCH_TRUSTED_PROXIES") is { } proxies) options.TrustedProxies = proxies.Trim();
         if (Flat("ICEWATCH_ADMIN_KEY") is { } admin) options.AdminKey = admin.Trim();
         if (Flat("ICEWATCH_ROLE") is { } role) options.Role = role.Trim().ToLowerInvariant();
         if (Flat("ICEWATCH_SDK_ORIGINS") is { } origins) options.SdkOrigins = origins.Trim();
@@ -24,6 +31,11 @@ public sealed class IngestOptionsSetup(IConfiguration configuration) : IConfigur
     }
 
     private string? Flat(string name) => configuration[name] is { Length: > 0 } value ? value : null;
+
+    private static double ParseDouble(string value, string name) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new OptionsValidationException(name, typeof(IngestOptions), [$"{name} must be a number, got '{value}'."]);
 
     private static long ParseLong(string value, string name) =>
         long.TryParse(value, out var parsed) ? parsed : throw new OptionsValidationException(

@@ -19,6 +19,11 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"ApiKeyCacheSeconds must be between 0 and 3600, got {options.ApiKeyCacheSeconds}.");
         if (options.RateLimitPerSecond < 0 || options.RateLimitBurst < 0)
             failures.Add("RateLimitPerSecond and RateLimitBurst must not be negative.");
+        if (options.PublishableRatePerSecond < 0 || options.PublishableBurst < 0 || options.ClientRatePerSecond < 0 || options.ClientBurst < 0)
+            failures.Add("The publishable key and client rate limits and bursts must not be negative.");
+        if (options.ClientPrefixV4 is < 8 or > 32 || options.ClientPrefixV6 is < 16 or > 128)
+            failures.Add("ICEWATCH_CLIENT_PREFIX_V4 must be 8-32 and ICEWATCH_CLIENT_PREFIX_V6 16-128.");
+        if (Clients.TrustedProxies.Validate(options.TrustedProxies) is { } proxies) failures.Add(proxies);
         if (options.AdminKey is { Length: > 0 and < 24 })
             failures.Add("ICEWATCH_ADMIN_KEY must be at least 24 characters.");
         if (!HostingRoles.IsKnown(options.Role))

@@ -96,5 +96,6 @@ internal static class Migrations
         new(6, "alert rules, targets, state, incidents and outbox", AlertingSchema.Sql),
         new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
         new(KeyKindsSchema.Version, "key kinds, publishable key origins, tenant dump setting", KeyKindsSchema.Sql),
+        new(RateLimitSchema.Version, "rate limits shared by every ingest node", RateLimitSchema.Sql),
     ];
 }
