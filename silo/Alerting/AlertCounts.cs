@@ -6,20 +6,20 @@ namespace IceWatch.Silo;
 /// <summary>What an evaluation reads: the minute counters of a region or TURN URL, and for a page the failed peer connections behind them.</summary>
 internal static class AlertCounts
 {
-    public static async Task<IReadOnlyList<MinuteCount>> MinutesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
+    /// <summary>The scope's client minute rows from <paramref name="from"/> on: what the paging rule counts.</summary>
+    public static async Task<IReadOnlyList<ClientMinuteCount>> MinutesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
     {
-        var table = scope.ScopeKind == IncidentScope.RegionKind ? "region_minutes WHERE tenant_id = $1 AND region = $2" : "turn_minutes WHERE tenant_id = $1 AND turn_url = $2";
-        await using var command = new NpgsqlCommand($"""
-            SELECT minute, outcome, category, sum(peer_connections)::bigint FROM {table} AND minute >= $3
-            GROUP BY minute, outcome, category
+        await using var command = new NpgsqlCommand("""
+            SELECT minute, client, outcome, category, peer_connections FROM client_minutes
+            WHERE tenant_id = $1 AND scope_kind = $2 AND scope_value = $3 AND minute >= $4 AND peer_connections > 0
             """, connection, transaction)
         {
-            Parameters = { new() { Value = scope.TenantId }, new() { Value = scope.ScopeValue }, new() { Value = from } },
+            Parameters = { new() { Value = scope.TenantId }, new() { Value = scope.ScopeKind }, new() { Value = scope.ScopeValue }, new() { Value = from } },
         };
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<MinuteCount>();
+        var list = new List<ClientMinuteCount>();
         while (await reader.ReadAsync(ct))
-            list.Add(new MinuteCount(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+            list.Add(new ClientMinuteCount(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
         return list;
     }
 

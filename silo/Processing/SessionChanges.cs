@@ -1,3 +1,4 @@
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Regions;
 using IceWatch.Grains.Verdicts;
 
@@ -9,6 +10,7 @@ internal sealed record SessionChanges(
     IReadOnlyList<Verdict> ChangedVerdicts,
     IReadOnlyList<RegionCounterDelta> RegionDeltas,
     IReadOnlyList<TurnCounterDelta> TurnDeltas,
+    IReadOnlyList<ClientMinuteDelta> ClientDeltas,
     IReadOnlyList<UploadOutcome> Uploads,
     DateTimeOffset? NextDeadline,
     MetricChanges Metrics);

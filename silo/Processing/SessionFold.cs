@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IceWatch.Grains;
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Events;
 using IceWatch.Grains.Regions;
 using IceWatch.Grains.Sessions;
@@ -44,6 +45,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
         var transitions = new List<(Verdict? Before, Verdict After)>();
         var deltas = new Dictionary<RegionBucketKey, RegionCounterDelta>();
         var turnDeltas = new Dictionary<TurnBucketKey, TurnCounterDelta>();
+        var clientDeltas = new Dictionary<ClientMinuteKey, long>();
         foreach (var verdict in verdicts)
         {
             var before = stored.GetValueOrDefault(verdict.PeerConnectionId);
@@ -62,6 +64,8 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
             }
             foreach (var d in TurnServerRollup.Diff(before, verdict, session.CreatedAt))
                 turnDeltas[d.Key] = turnDeltas.TryGetValue(d.Key, out var sum) ? sum.Plus(d) : d;
+            foreach (var d in ClientRollup.Diff(before, verdict, session.CreatedAt, session.Region, session.RollupClient))
+                clientDeltas[d.Key] = clientDeltas.GetValueOrDefault(d.Key) + d.PeerConnections;
         }
         var regionDeltas = deltas.Values
             .Where(d => d.PeerConnections != 0 || d.BytesRelayed != 0 || d.BytesDirect != 0)
@@ -72,6 +76,7 @@ internal sealed class SessionFold(ClaimedSession session, SessionOptions options
             changed,
             regionDeltas,
             turnDeltas.Values.Where(d => !d.IsZero).OrderBy(d => d.Key, TurnBucketOrder.Instance).ToList(),
+            clientDeltas.Where(d => d.Value != 0).Select(d => new ClientMinuteDelta(d.Key, d.Value)).ToList(),
             _outcomes,
             RoundUp(_grain.NextDeadline(verdicts, session.Now)),
             MetricChanges.From(transitions));

@@ -97,5 +97,6 @@ internal static class Migrations
         new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
         new(KeyKindsSchema.Version, "key kinds, publishable key origins, tenant dump setting", KeyKindsSchema.Sql),
         new(RateLimitSchema.Version, "rate limits shared by every ingest node", RateLimitSchema.Sql),
+        new(ClientMinutesSchema.Version, "client minutes for the paging rule, session clients, incident client counts", ClientMinutesSchema.Sql),
     ];
 }

@@ -11,7 +11,7 @@ namespace IceWatch.Silo;
 internal static class SessionClaims
 {
     // Looks at the oldest 1024 unprocessed uploads only, so a claim costs the same however deep the inbox is.
-    private const string Columns = "s.tenant_id, s.session_id, s.region, s.state::text, s.created_at, now()";
+    private const string Columns = "s.tenant_id, s.session_id, s.region, s.state::text, s.created_at, now(), s.client";
 
     // The candidates are ordered before the join, so the lock stops at the first free session instead of
     // joining every candidate and sorting them (that was most of the database's CPU under load).
@@ -61,7 +61,8 @@ internal static class SessionClaims
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetFieldValue<DateTimeOffset>(5)));
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetString(6)));
         return claimed;
     }
 }

@@ -17,6 +17,7 @@ internal static class SessionWrites
             foreach (var verdict in changes.ChangedVerdicts) batch.BatchCommands.Add(UpsertVerdict(session, verdict));
         foreach (var (session, delta) in DeltaOrder.Regions(all)) batch.BatchCommands.Add(AddToRegion(session, delta));
         foreach (var (session, delta) in DeltaOrder.Turns(all)) batch.BatchCommands.Add(TurnMinuteWrites.Add(session, delta));
+        foreach (var (tenantId, delta) in DeltaOrder.Clients(all)) batch.BatchCommands.Add(ClientMinuteWrites.Add(tenantId, delta));
         var uploads = all.SelectMany(c => c.Changes.Uploads).ToList();
         if (uploads.Count > 0) batch.BatchCommands.Add(MarkProcessed(uploads, dropBodies));
         foreach (var (session, changes) in all)

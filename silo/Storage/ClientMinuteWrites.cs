@@ -1,0 +1,28 @@
+using IceWatch.Grains.Alerting;
+using Npgsql;
+
+namespace IceWatch.Silo;
+
+/// <summary>Adds a client minute delta in the processing transaction, beside the region and TURN minutes.</summary>
+internal static class ClientMinuteWrites
+{
+    public static NpgsqlBatchCommand Add(Guid tenantId, ClientMinuteDelta d) => new("""
+        INSERT INTO client_minutes (tenant_id, scope_kind, scope_value, minute, client, outcome, category, peer_connections)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (tenant_id, scope_kind, scope_value, minute, client, outcome, category) DO UPDATE SET
+            peer_connections = client_minutes.peer_connections + EXCLUDED.peer_connections
+        """)
+    {
+        Parameters =
+        {
+            new() { Value = tenantId },
+            new() { Value = d.Key.ScopeKind },
+            new() { Value = KeyText.Cap(d.Key.ScopeValue, KeyText.MaxUrlBytes) },
+            new() { Value = d.Key.Minute },
+            new() { Value = KeyText.Cap(d.Key.Client) },
+            new() { Value = KeyText.Cap(d.Key.Outcome) },
+            new() { Value = KeyText.Cap(d.Key.Category) },
+            new() { Value = d.PeerConnections },
+        },
+    };
+}
