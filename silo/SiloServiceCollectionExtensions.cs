@@ -34,7 +34,10 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<InstanceSecrets>();
         // Inserted first: hosted services start in registration order, and everything else needs the schema.
         if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
+        {
             services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
+            services.AddIceWatchSecrets(configuration);
+        }
         return services;
     }
 

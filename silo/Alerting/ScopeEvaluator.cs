@@ -33,7 +33,7 @@ public sealed class ScopeEvaluator(NpgsqlDataSource dataSource, IOptions<Alertin
 
         async Task<int> QueueAsync(AlertIncident incident, string ev, int seq)
         {
-            var targets = await NotificationTargetStore.ListAsync(connection, tx, scope.TenantId, ct);
+            var targets = await NotificationTargetStore.ListAsync(connection, tx, scope.TenantId, null, ct);
             return await OutboxWrites.EnqueueAsync(connection, tx, incident, targets, ev, seq,
                 t => NotificationBodies.For(t, incident, ev, links, now, o.ResendInterval), ct);
         }

@@ -98,5 +98,6 @@ internal static class Migrations
         new(KeyKindsSchema.Version, "key kinds, publishable key origins, tenant dump setting", KeyKindsSchema.Sql),
         new(RateLimitSchema.Version, "rate limits shared by every ingest node", RateLimitSchema.Sql),
         new(ClientMinutesSchema.Version, "client minutes for the paging rule, session clients, incident client counts", ClientMinutesSchema.Sql),
+        new(SecretsSchema.Version, "data protection key ring, protected notification secrets", SecretsSchema.Sql),
     ];
 }

@@ -42,6 +42,12 @@ public sealed class WebhookAndPagerDutyTests(AlertingApiFixture api) : IClassFix
 
         var pd = Json(trigger);
         Assert.Equal(RoutingKey, pd.GetProperty("routing_key").GetString());
+        await using (var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString))
+        {
+            var stored = await db.CreateCommand("SELECT string_agg(body, '') || coalesce((SELECT string_agg(coalesce(secret, '') || secret_protected, '') FROM notification_targets), '') FROM alert_outbox").ExecuteScalarAsync();
+            Assert.DoesNotContain(RoutingKey, (string)stored!);
+            Assert.DoesNotContain(Secret, (string)stored!);
+        }
         Assert.Equal(id, pd.GetProperty("dedup_key").GetString());
         Assert.Equal("critical", pd.GetProperty("payload").GetProperty("severity").GetString());
         Assert.Equal("ICE failure rate 50.00% in region hooks-eu (threshold 20.00%)", pd.GetProperty("payload").GetProperty("summary").GetString());

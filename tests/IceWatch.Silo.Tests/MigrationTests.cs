@@ -14,8 +14,8 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var tables = await storage.ScalarAsync<string[]>(
             "SELECT array_agg(table_name::text ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'");
-        Assert.Equal(["alert_incidents", "alert_outbox", "alert_rules", "alert_states", "api_keys", "client_minutes", "instance_secrets", "notification_targets", "rate_limit_cells", "region_minutes", "relay_prices", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
-        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
+        Assert.Equal(["alert_incidents", "alert_outbox", "alert_rules", "alert_states", "api_keys", "client_minutes", "data_protection_keys", "instance_secrets", "notification_targets", "rate_limit_cells", "region_minutes", "relay_prices", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
             foreach (var (dataSource, _) in migrators) await dataSource.DisposeAsync();
         }
 
-        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
         Assert.Equal(1L, await storage.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'uploads'"));
     }
 

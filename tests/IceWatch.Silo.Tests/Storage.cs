@@ -27,9 +27,12 @@ internal sealed class Storage : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<Storage> CreateAsync(PostgresFixture postgres, string name, IDictionary<string, string?>? settings = null, bool migrate = true)
+    public static async Task<Storage> CreateAsync(PostgresFixture postgres, string name, IDictionary<string, string?>? settings = null, bool migrate = true) =>
+        await AttachAsync(await postgres.CreateDatabaseAsync(name), settings, migrate);
+
+    /// <summary>Another node's services on an existing database.</summary>
+    public static async Task<Storage> AttachAsync(string connectionString, IDictionary<string, string?>? settings = null, bool migrate = true)
     {
-        var connectionString = await postgres.CreateDatabaseAsync(name);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ICEWATCH_DATABASE"] = connectionString })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
@@ -42,6 +45,10 @@ internal sealed class Storage : IAsyncDisposable
         if (migrate) await storage.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return storage;
     }
+
+    /// <summary>Starts one of the registered hosted services by hand, as the host would at start-up.</summary>
+    public Task StartHostedAsync<T>() where T : Microsoft.Extensions.Hosting.IHostedService =>
+        _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<T>().Single().StartAsync(CancellationToken.None);
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] values)
     {
