@@ -1,7 +1,9 @@
 // Runs the end-to-end scenarios inside the test's network namespace: starts coturn, serves the
-// test page (and proxies /v1/* to IceWatch, so the page talks to it from its own origin), drives
-// headless Chromium, then reads the verdicts back from IceWatch.
-// Environment: E2E_API (IceWatch base URL), E2E_KEY (API key), E2E_RUN (scratch directory).
+// test page (and proxies /v1/* to IceWatch, so most pages talk to it from their own origin; the
+// cross-origin ones post to a second, recording proxy on another port, which passes requests and
+// answers through untouched, CORS included), drives headless Chromium with a publishable key
+// limited to the page's origin, then reads the verdicts back from IceWatch with the admin key.
+// Environment: E2E_API (IceWatch base URL), E2E_KEY (admin key), E2E_RUN (scratch directory).
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -37,8 +39,9 @@ function startTurn(name, args) {
   return child;
 }
 
-// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded; a scenario
-// with failFirstPost gets a 503 for its first POST even though IceWatch accepted it.
+// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded (a beacon is the
+// post made in no-cors mode); a scenario with failFirstPost gets a 503 for its first POST even though
+// IceWatch accepted it.
 function startServer(failFirstFor) {
   const exchanges = [];
   const failed = new Set();
@@ -49,13 +52,7 @@ function startServer(failFirstFor) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      // The beacon route of the README: authenticates by its query and forwards with the header.
-      if (req.url.startsWith('/beacon?')) {
-        const token = new URL(req.url, 'http://x').searchParams.get('token');
-        req.headers = { 'content-type': req.headers['content-type'] || 'application/json', authorization: `Bearer ${token}` };
-        req.url = '/v1/reports';
-        req.beacon = true;
-      }
+      req.beacon = req.headers['sec-fetch-mode'] === 'no-cors';
       if (!req.url.startsWith('/v1/')) {
         const file = files[req.url];
         if (!file) { res.writeHead(404); res.end(); return; }
@@ -70,7 +67,8 @@ function startServer(failFirstFor) {
           const answer = Buffer.concat(back);
           const text = body.toString();
           const session = (/"sessionId":"([^"]+)"/.exec(text) || [])[1];
-          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon) };
+          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon),
+            origin: req.headers.origin || null };
           exchanges.push(x);
           if (req.method === 'POST' && session && failFirstFor.some((n) => session.startsWith(n)) && !failed.has(session)) {
             failed.add(session);
@@ -88,6 +86,17 @@ function startServer(failFirstFor) {
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, exchanges })));
+}
+
+// The page's key: publishable, and only for the origin the page is served from.
+async function publishableKey(origin) {
+  const res = await fetch(`${API}/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ kind: 'publishable', label: 'e2e page', origins: [origin] }),
+  });
+  if (res.status !== 201) throw new Error(`could not create a publishable key: ${res.status} ${await res.text()}`);
+  return (await res.json()).apiKey;
 }
 
 async function api(p) {
@@ -143,7 +152,7 @@ function label(s) {
   return `${s.name}: ${e.outcome} ${what}${s.restart ? ' after an ICE restart' : ''}, both peers`;
 }
 
-async function runScenario(context, port, s) {
+async function runScenario(context, port, front, publishable, s) {
   const sessionId = `${s.name}-${RUN_ID}`;
   const ids = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
   const page = await context.newPage();
@@ -152,9 +161,10 @@ async function runScenario(context, port, s) {
     page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.e2e !== undefined);
-    const beaconEndpoint = s.leave ? `http://127.0.0.1:${port}/beacon?token=${KEY}` : undefined;
-    await page.evaluate((o) => window.e2e.start(o),
-      { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs, beaconEndpoint });
+    await page.evaluate((o) => window.e2e.start(o), {
+      sessionId, apiKey: publishable, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs,
+      transport: s.transport, endpoint: s.crossOrigin ? front : undefined,
+    });
     if (s.connect) {
       const end = Date.now() + 20000;
       while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
@@ -186,13 +196,36 @@ async function runScenario(context, port, s) {
   return out;
 }
 
+// A page on an origin the key does not list, posting straight to IceWatch: every post must be refused.
+async function foreignPage(context, port, front, publishable) {
+  const sessionId = `foreign-origin-${RUN_ID}`;
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.e2e !== undefined);
+    await page.evaluate((o) => window.e2e.start(o), {
+      sessionId, apiKey: publishable, mode: 'watch', endpoint: front, flushIntervalMs: 500,
+      configuration: { iceServers: [{ urls: `stun:${lab.TURN_IP}:${lab.LT_PORT}` }] },
+    });
+    await sleep(5000);
+    await page.evaluate(() => window.e2e.finish()).catch(() => {});
+  } finally {
+    await page.close().catch(() => {});
+  }
+  return sessionId;
+}
+
 async function main() {
   const list = lab.scenarios();
   const turns = [startTurn('lt', lab.turnArgs(lab.LT_PORT, 49152, lab.LT_AUTH)), startTurn('rest', lab.turnArgs(lab.REST_PORT, 49300, lab.REST_AUTH))];
   const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name));
+  const { server: foreign } = await startServer([]);
+  const { server: frontServer, exchanges: direct } = await startServer([]);
+  const front = `http://127.0.0.1:${frontServer.address().port}`;
   const port = server.address().port;
   await waitHealthy();
   await sleep(500);
+  const publishable = await publishableKey(`http://127.0.0.1:${port}`);
 
   const profile = fs.mkdtempSync(path.join(RUN, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -206,11 +239,15 @@ async function main() {
   context.on('request', (r) => requests.push({ url: r.url(), headers: r.headers(), body: r.postData() || '' }));
 
   let outcomes;
+  let foreignSession;
   try {
-    outcomes = await Promise.all(list.map((s) => runScenario(context, port, s)));
+    outcomes = await Promise.all(list.map((s) => runScenario(context, port, front, publishable, s)));
+    foreignSession = await foreignPage(context, foreign.address().port, front, publishable);
   } finally {
     await context.close().catch(() => {});
     server.close();
+    foreign.close();
+    frontServer.close();
     turns.forEach((t) => t.exitCode === null && t.kill('SIGKILL'));
   }
 
@@ -247,13 +284,47 @@ async function main() {
     expect(stats.some((s) => Object.values(s.reports).some((o) => o.type === undefined)), 'no delta snapshot seen');
   });
 
-  check('pagehide sends what is queued by sendBeacon to the beacon endpoint', () => {
-    const name = list.find((s) => s.leave).name;
+  check('pagehide sends what is queued by sendBeacon, the publishable key in its URL', () => {
+    const name = list.find((s) => s.leave && !s.crossOrigin).name;
     const beacons = exchanges.filter((x) => x.beacon && x.session && x.session.startsWith(name));
     expect(beacons.length > 0, 'no beacon seen');
-    for (const b of beacons) expect(b.status === 202, `IceWatch answered ${b.status} ${b.answer}`);
+    for (const b of beacons) expect(b.status === 202 && b.url.includes('key=iwp_'), `${b.url}: IceWatch answered ${b.status} ${b.answer}`);
     const stats = beacons.flatMap((b) => JSON.parse(b.body).reports.flatMap((r) => r.stats || []));
     expect(stats.length > 0, 'the beacon carried no stats');
+  });
+
+  const through = (name) => direct.filter((x) => x.method === 'POST' && x.session && x.session.startsWith(name));
+  check('cross-origin: a publishable key posts to IceWatch by fetch from the page\'s origin, with the key in the query string', () => {
+    const sent = through('cross-origin-fetch').filter((x) => !x.beacon);
+    expect(sent.length > 0, 'no cross-origin post seen');
+    for (const x of sent) {
+      expect(x.origin === `http://127.0.0.1:${port}` && x.url.includes('key=iwp_'), `${x.url} from ${x.origin}`);
+      expect(x.status === 202, `IceWatch answered ${x.status} ${x.answer}`);
+    }
+  });
+
+  check('cross-origin: pagehide sends by sendBeacon straight to IceWatch', () => {
+    const beacons = through('cross-origin-beacon').filter((x) => x.beacon);
+    expect(beacons.length > 0, `no beacon seen among ${through('cross-origin-beacon').length} posts`);
+    for (const b of beacons) expect(b.status === 202 && b.origin === `http://127.0.0.1:${port}`, `${b.origin}: IceWatch answered ${b.status} ${b.answer}`);
+    expect(beacons.some((b) => JSON.parse(b.body).reports.some((r) => (r.stats || []).length > 0)), 'the beacon carried no stats');
+  });
+
+  const foreignAnswer = await api(`/v1/sessions/${foreignSession}`);
+  check('a page on an origin the key does not list is refused', () => {
+    const sent = through(foreignSession);
+    expect(sent.length > 0, 'the foreign page posted nothing');
+    expect(sent.every((x) => x.status === 403), `answers ${sent.map((x) => x.status)}`);
+    expect(foreignAnswer.status === 404, `IceWatch has the foreign page's session: ${foreignAnswer.status}`);
+  });
+
+  check('only the publishable key leaves the page, never in a header', () => {
+    const reports = requests.filter((r) => r.url.includes('/v1/reports'));
+    expect(reports.length > 0, 'no report requests');
+    for (const r of reports) {
+      expect(r.url.includes(`key=${publishable}`), `${r.url} has no publishable key`);
+      expect(!r.headers.authorization && !`${r.url}${r.body}`.includes(KEY), `${r.url} carries another key`);
+    }
   });
 
   check('a batch IceWatch took but the page never heard of is re-sent unchanged and applied once', () => {
