@@ -6,14 +6,12 @@
 // Environment: E2E_API (IceWatch base URL), E2E_KEY (admin key), E2E_RUN (scratch directory).
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import * as lab from './scenarios.js';
+import { startServer } from './server.js';
+import { keyChecks } from './key-checks.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST = path.join(HERE, '..', 'dist');
 const { E2E_API: API, E2E_KEY: KEY, E2E_RUN: RUN } = process.env;
 const RUN_ID = Date.now().toString(36);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -37,55 +35,6 @@ function startTurn(name, args) {
     '--no-stdout-log', `--pidfile=${path.join(RUN, `turn-${name}.pid`)}`], { stdio: 'ignore' });
   fs.appendFileSync(path.join(RUN, 'pids'), `${child.pid}\n`);
   return child;
-}
-
-// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded (a beacon is the
-// post made in no-cors mode); a scenario with failFirstPost gets a 503 for its first POST even though
-// IceWatch accepted it.
-function startServer(failFirstFor) {
-  const exchanges = [];
-  const failed = new Set();
-  const files = { '/': path.join(HERE, 'page', 'index.html'), '/app.js': path.join(HERE, 'page', 'app.js'),
-    '/sdk/icewatch.min.js': path.join(DIST, 'icewatch.min.js') };
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      req.beacon = req.headers['sec-fetch-mode'] === 'no-cors';
-      if (!req.url.startsWith('/v1/')) {
-        const file = files[req.url];
-        if (!file) { res.writeHead(404); res.end(); return; }
-        res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-        res.end(fs.readFileSync(file));
-        return;
-      }
-      const up = http.request(API + req.url, { method: req.method, headers: { ...req.headers, host: new URL(API).host } }, (ur) => {
-        const back = [];
-        ur.on('data', (c) => back.push(c));
-        ur.on('end', () => {
-          const answer = Buffer.concat(back);
-          const text = body.toString();
-          const session = (/"sessionId":"([^"]+)"/.exec(text) || [])[1];
-          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon),
-            origin: req.headers.origin || null };
-          exchanges.push(x);
-          if (req.method === 'POST' && session && failFirstFor.some((n) => session.startsWith(n)) && !failed.has(session)) {
-            failed.add(session);
-            x.sentToPage = 503;
-            res.writeHead(503, { 'retry-after': '1', 'content-type': 'application/problem+json' });
-            res.end('{"title":"Service Unavailable"}');
-            return;
-          }
-          res.writeHead(ur.statusCode, ur.headers);
-          res.end(answer);
-        });
-      });
-      up.on('error', () => { res.writeHead(502); res.end(); });
-      up.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, exchanges })));
 }
 
 // The page's key: publishable, and only for the origin the page is served from.
@@ -284,48 +233,8 @@ async function main() {
     expect(stats.some((s) => Object.values(s.reports).some((o) => o.type === undefined)), 'no delta snapshot seen');
   });
 
-  check('pagehide sends what is queued by sendBeacon, the publishable key in its URL', () => {
-    const name = list.find((s) => s.leave && !s.crossOrigin).name;
-    const beacons = exchanges.filter((x) => x.beacon && x.session && x.session.startsWith(name));
-    expect(beacons.length > 0, 'no beacon seen');
-    for (const b of beacons) expect(b.status === 202 && b.url.includes('key=iwp_'), `${b.url}: IceWatch answered ${b.status} ${b.answer}`);
-    const stats = beacons.flatMap((b) => JSON.parse(b.body).reports.flatMap((r) => r.stats || []));
-    expect(stats.length > 0, 'the beacon carried no stats');
-  });
-
-  const through = (name) => direct.filter((x) => x.method === 'POST' && x.session && x.session.startsWith(name));
-  check('cross-origin: a publishable key posts to IceWatch by fetch from the page\'s origin, with the key in the query string', () => {
-    const sent = through('cross-origin-fetch').filter((x) => !x.beacon);
-    expect(sent.length > 0, 'no cross-origin post seen');
-    for (const x of sent) {
-      expect(x.origin === `http://127.0.0.1:${port}` && x.url.includes('key=iwp_'), `${x.url} from ${x.origin}`);
-      expect(x.status === 202, `IceWatch answered ${x.status} ${x.answer}`);
-    }
-  });
-
-  check('cross-origin: pagehide sends by sendBeacon straight to IceWatch', () => {
-    const beacons = through('cross-origin-beacon').filter((x) => x.beacon);
-    expect(beacons.length > 0, `no beacon seen among ${through('cross-origin-beacon').length} posts`);
-    for (const b of beacons) expect(b.status === 202 && b.origin === `http://127.0.0.1:${port}`, `${b.origin}: IceWatch answered ${b.status} ${b.answer}`);
-    expect(beacons.some((b) => JSON.parse(b.body).reports.some((r) => (r.stats || []).length > 0)), 'the beacon carried no stats');
-  });
-
   const foreignAnswer = await api(`/v1/sessions/${foreignSession}`);
-  check('a page on an origin the key does not list is refused', () => {
-    const sent = through(foreignSession);
-    expect(sent.length > 0, 'the foreign page posted nothing');
-    expect(sent.every((x) => x.status === 403), `answers ${sent.map((x) => x.status)}`);
-    expect(foreignAnswer.status === 404, `IceWatch has the foreign page's session: ${foreignAnswer.status}`);
-  });
-
-  check('only the publishable key leaves the page, never in a header', () => {
-    const reports = requests.filter((r) => r.url.includes('/v1/reports'));
-    expect(reports.length > 0, 'no report requests');
-    for (const r of reports) {
-      expect(r.url.includes(`key=${publishable}`), `${r.url} has no publishable key`);
-      expect(!r.headers.authorization && !`${r.url}${r.body}`.includes(KEY), `${r.url} carries another key`);
-    }
-  });
+  keyChecks({ check, expect, list, exchanges, direct, requests, port, publishable, adminKey: KEY, foreignSession, foreignAnswer });
 
   check('a batch IceWatch took but the page never heard of is re-sent unchanged and applied once', () => {
     const name = list.find((s) => s.failFirstPost).name;
