@@ -70,8 +70,8 @@ public static class UiEndpoints
             + $"<input type=\"hidden\" name=\"{UiDefaults.ReturnUrl}\" value=\"{HtmlPage.E(UiSignIn.LocalPath(returnUrl))}\">"
             + "<p><label>API key <input type=\"password\" name=\"key\" autocomplete=\"current-password\" required autofocus></label> "
             + "<button type=\"submit\">Sign in</button></p>"
-            + (failed ? "<p class=\"bad\" role=\"alert\">That API key is not valid here: sign in with a read or admin key (publishable keys only post reports).</p>" : "")
-            + "<p class=\"muted\">Use a read or admin API key; it is exchanged for a session cookie.</p></form></section>";
+            + (failed ? "<p class=\"bad\" role=\"alert\">That API key is not valid.</p>" : "")
+            + "<p class=\"muted\">Use a read or admin API key (publishable keys only post reports); it is exchanged for a session cookie.</p></form></section>";
         return HtmlPage.Result("Sign in", body, signedIn: false, status: failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 }
