@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using IceWatch.Grains;
 
@@ -5,5 +6,10 @@ namespace IceWatch.Cli;
 
 internal static class CliJson
 {
-    public static JsonSerializerOptions Options { get; } = new(GrainJson.Options) { WriteIndented = true };
+    // Written for people and jq, not embedded in HTML: "+00:00" and "→" stay as they are.
+    public static JsonSerializerOptions Options { get; } = new(GrainJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -9,7 +9,8 @@ namespace IceWatch.Cli;
 
 /// <summary>
 /// Runs the grains logic on local files with no database and no server: one session per file.
-/// Exit 0 when every file was read, 2 (with a one-line reason per file) when one was not.
+/// Exit 0 when every file was read; 2 (with a one-line reason per file) when one was not, a path
+/// does not exist, or nothing at all was diagnosed.
 /// </summary>
 public static class DiagnoseCommand
 {
@@ -37,6 +38,11 @@ public static class DiagnoseCommand
             output.WriteLine(new JsonArray([.. results.SelectMany(r => r.Verdicts.Select(v => WithFile(v, r.File)))]).ToJsonString(CliJson.Options));
         else
             foreach (var result in results) VerdictReport.Write(output, result.File, result.Verdicts);
+        if (results.Count == 0)
+        {
+            error.WriteLine(files.Count == 0 ? "icewatch: no dump or report to diagnose" : "icewatch: no file could be diagnosed");
+            return 2;
+        }
         return failed ? 2 : 0;
     }
 
@@ -45,7 +51,7 @@ public static class DiagnoseCommand
         using var stream = File.OpenRead(file);
         using var progress = ProgressReporter.For(stream, file);
         var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default);
-        grain.Apply(UploadReader.Read(progress.Stream), DateTimeOffset.UtcNow);
+        grain.Apply(UploadReader.Read(progress.Stream, StatsFilter.Timeline, readers: Environment.ProcessorCount), DateTimeOffset.UtcNow);
         return grain.Evaluate(now: null);
     }
 

@@ -25,7 +25,7 @@ public sealed class ProgressReporter : IDisposable
         if (percent == _shown) return;
         _shown = percent;
         var bar = new string('#', percent / 4).PadRight(25);
-        Console.Error.Write($"\r{Path.GetFileName(_name)} [{bar}] {percent,3}% {position >> 20}/{_length >> 20} MB");
+        Console.Error.Write($"\r{Path.GetFileName(_name)} [{bar}] {percent,3}% {position >> 20}/{_length >> 20} MiB");
     }
 
     public void Dispose()

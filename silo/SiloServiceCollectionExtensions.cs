@@ -26,7 +26,6 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();
         services.TryAddSingleton<OverviewQueries>();
-        services.TryAddSingleton<SessionStateQueries>();
         services.TryAddSingleton<AlertRuleStore>();
         services.TryAddSingleton<NotificationTargetStore>();
         services.TryAddSingleton<AlertIncidentQueries>();

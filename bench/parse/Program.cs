@@ -10,6 +10,7 @@ if (args is ["ceiling", .. var files])
 {
     JsonCeiling.CountTokens(File.OpenRead(files[0])); // JIT warm-up
     var bytes = files.Sum(f => new FileInfo(f).Length);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     long tokens = 0;
     foreach (var file in files)
@@ -18,8 +19,9 @@ if (args is ["ceiling", .. var files])
         tokens += JsonCeiling.CountTokens(stream);
     }
     var seconds = clock.Elapsed.TotalSeconds;
+    var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Utf8JsonReader pass: {bytes / 1048576.0:F1} MB, {tokens} tokens, {seconds:F2} s, {bytes / 1048576.0 / seconds:F1} MB/s, heap {GC.GetTotalMemory(false) / 1048576} MB"));
+        $"Utf8JsonReader pass: {bytes / 1048576.0:F1} MB, {tokens} tokens, {seconds:F2} s, {bytes / 1048576.0 / seconds:F1} MB/s, CPU {cpuSeconds:F3} s, heap {GC.GetTotalMemory(false) / 1048576} MB"));
     return 0;
 }
 if (args is ["split", var dump])

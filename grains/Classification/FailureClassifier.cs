@@ -10,7 +10,8 @@ namespace IceWatch.Grains.Classification;
 /// </summary>
 public static class FailureClassifier
 {
-    public static string Classify(PeerConnectionFacts facts, IceServerFacts servers, Evidence evidence)
+    /// <param name="certain">The failure is certain from local facts alone (CertainFailure): the missing signaling is then not the cause.</param>
+    public static string Classify(PeerConnectionFacts facts, IceServerFacts servers, Evidence evidence, bool certain = false)
     {
         var local = facts.LocalCandidates.Values.ToList();
         var relayGathered = local.Any(c => c.Type == "relay");
@@ -23,7 +24,7 @@ public static class FailureClassifier
             if (servers.Empty) evidence.Add("the ICE server list is empty" + (servers.RelayPolicy ? " and iceTransportPolicy is relay: nothing can be gathered" : ""));
             return Categories.IceConfigInvalid;
         }
-        if (!facts.RemoteDescriptionSet && remoteCandidates == 0 && facts.Pairs.Count == 0)
+        if (!certain && !facts.RemoteDescriptionSet && remoteCandidates == 0 && facts.Pairs.Count == 0)
         {
             evidence.Add("no remote description was set and no remote candidate arrived: ICE never started");
             return Categories.SignalingIncomplete;

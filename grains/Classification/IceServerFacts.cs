@@ -3,7 +3,10 @@ using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Classification;
 
-/// <summary>The configured STUN/TURN URLs of a peer connection and what became of each of them.</summary>
+/// <summary>
+/// The configured STUN/TURN URLs of a peer connection and what became of each of them; candidate
+/// errors are matched to the configured URL they are about and counted once (CandidateErrors).
+/// </summary>
 public sealed record IceServerFacts(
     bool Known,
     IReadOnlyList<IceUrl> Turn,
@@ -23,6 +26,7 @@ public sealed record IceServerFacts(
         var turn = parsed.OfType<IceUrl>().Where(u => u.IsTurn).ToList();
         var stun = parsed.OfType<IceUrl>().Where(u => u.IsStun).ToList();
         var invalid = urls.Where((_, i) => parsed[i] is null).ToList();
+        var errors = CandidateErrors.Matched(facts, [.. turn, .. stun]);
         var expiries = config?.IceServers
             .Where(s => s.UsernameExpiry is not null && s.Urls.Any(u => IceUrl.Parse(u)?.IsTurn == true))
             .Select(s => s.UsernameExpiry!.Value).ToList() ?? [];
@@ -33,8 +37,8 @@ public sealed record IceServerFacts(
             invalid,
             config is not null && urls.Count == 0,
             config?.IceTransportPolicy == "relay",
-            facts.CandidateErrors.Where(e => IsScheme(e.Url, "turn")).ToList(),
-            facts.CandidateErrors.Where(e => IsScheme(e.Url, "stun")).ToList(),
+            errors.Where(e => IsScheme(e.Url, "turn")).ToList(),
+            errors.Where(e => IsScheme(e.Url, "stun")).ToList(),
             expiries.Count == 0 ? null : expiries.Min());
     }
 

@@ -8,6 +8,14 @@ public sealed record IceUrl(string Text, string Scheme, string Host, int Port, s
     public bool IsTurn => Scheme is "turn" or "turns";
     public bool IsStun => Scheme is "stun" or "stuns";
 
+    /// <summary>localhost, 127.0.0.0/8 or ::1: only reachable from the client's own machine (Firefox never tries).</summary>
+    public bool IsLoopback =>
+        Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || Host == "::1" ||
+        (System.Net.IPAddress.TryParse(Host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
+    /// <summary>Whether the URL text names its transport (Firefox's icecandidateerror.url leaves "?transport=udp" out).</summary>
+    public bool TransportGiven => Text.Contains("transport=", StringComparison.OrdinalIgnoreCase) || Scheme is "turns" or "stuns";
+
     public static IceUrl? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;

@@ -11,7 +11,9 @@ namespace IceWatch.Grains.Classification;
 /// </summary>
 public sealed record PairSelection(PairFacts? Pair, SelectedPair? Selected, bool RelayProtocolInferred, long BytesRelayed, long BytesDirect, int Switches)
 {
-    public static PairSelection Of(PeerConnectionFacts facts)
+    public static PairSelection Of(PeerConnectionFacts facts) => Of(facts, IceServerFacts.Of(facts));
+
+    public static PairSelection Of(PeerConnectionFacts facts, IceServerFacts servers)
     {
         var pair = LastSelected(facts);
         var local = Candidate(facts.LocalCandidates, pair?.LocalCandidateId);
@@ -26,9 +28,11 @@ public sealed record PairSelection(PairFacts? Pair, SelectedPair? Selected, bool
                 relayProtocol = RelayProtocols.FromPriority(local.Priority);
                 inferred = relayProtocol is not null;
             }
-            selected = new SelectedPair(local?.Type, remote?.Type, local?.Protocol, relayProtocol,
-                local?.Type == "relay" ? local.Url ?? GatheredRelayUrl(facts, local) : null,
-                local?.AddressFamily ?? remote?.AddressFamily);
+            var turnUrl = local?.Type == "relay" ? local.Url ?? GatheredRelayUrl(facts, local) : null;
+            var turnUrlInferred = local?.Type == "relay" && turnUrl is null &&
+                (turnUrl = TurnUrlInference.Infer(local, relayProtocol, servers.Turn)) is not null;
+            selected = new SelectedPair(local?.Type, remote?.Type, local?.Protocol, relayProtocol, turnUrl,
+                local?.AddressFamily ?? remote?.AddressFamily, turnUrlInferred);
         }
         long relayed = 0, direct = 0;
         foreach (var p in facts.Pairs.Values)

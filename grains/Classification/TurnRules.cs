@@ -39,7 +39,7 @@ internal static class TurnRules
             return Categories.GatheringTimeout;
         }
         foreach (var e in servers.TurnErrors.GroupBy(e => e.Url).Select(g => g.MinBy(e => e.Time)!))
-            evidence.Add($"{e.ErrorCode} {e.ErrorText} from {e.Url}{evidence.At(e.Time)}".Replace("  ", " "));
+            evidence.Add(evidence.Error(e));
         if (servers.TurnErrors.Count == 0) evidence.Add("no TURN server answered and none reported an error");
         evidence.Add($"no relay candidate gathered from {servers.Turn.Count} TURN URL(s)");
         return Categories.TurnUnreachable;
@@ -48,7 +48,8 @@ internal static class TurnRules
     private static string Unauthorized(IceServerFacts servers, List<CandidateError> unauthorized, Evidence evidence)
     {
         var first = unauthorized.MinBy(e => e.Time)!;
-        evidence.Add($"{first.ErrorCode} {first.ErrorText ?? "Unauthorized"} from {first.Url}{evidence.At(first.Time)}");
+        foreach (var e in unauthorized.GroupBy(e => e.Url).Select(g => g.MinBy(e => e.Time)!).OrderBy(e => e.Time))
+            evidence.Add(evidence.Error(e, "Unauthorized"));
         evidence.Add("no relay candidate gathered");
         if (servers.EarliestExpiry is { } expiry && expiry < first.Time)
         {
@@ -75,7 +76,7 @@ internal static class TurnRules
     {
         var udp = servers.StunErrors.Concat(servers.TurnErrors).Where(e => IceUrl.Parse(e.Url)?.Transport == "udp")
             .GroupBy(e => e.Url).Select(g => g.MinBy(e => e.Time)!).ToList();
-        foreach (var e in udp) evidence.Add($"{e.ErrorCode} {e.ErrorText} from {e.Url}{evidence.At(e.Time)}".Replace("  ", " "));
+        foreach (var e in udp) evidence.Add(evidence.Error(e));
         var requests = facts.Pairs.Values.Sum(p => p.RequestsSent);
         evidence.Add($"no srflx and no relay candidate gathered; 0 of {requests} connectivity checks answered: UDP is not getting out");
     }

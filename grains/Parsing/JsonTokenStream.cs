@@ -7,13 +7,29 @@ namespace IceWatch.Grains.Parsing;
 /// read with memory bounded by its largest single value, not its size. Values that are read as a
 /// whole (one update-log entry, one stats series) come back as detached <see cref="JsonElement"/>s.
 /// </summary>
-public sealed class JsonTokenStream(Stream stream)
+public sealed class JsonTokenStream
 {
-    private byte[] buffer = new byte[64 * 1024];
+    private readonly Stream stream;
+    private byte[] buffer;
     private int start;
     private int end;
     private bool endOfStream;
     private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+
+    public JsonTokenStream(Stream stream)
+    {
+        this.stream = stream;
+        buffer = new byte[64 * 1024];
+    }
+
+    /// <summary>Over bytes already in memory (the first <paramref name="length"/> of <paramref name="bytes"/>), read in place.</summary>
+    public JsonTokenStream(byte[] bytes, int length)
+    {
+        stream = Stream.Null;
+        buffer = bytes;
+        end = length;
+        endOfStream = true;
+    }
 
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
 
@@ -44,6 +60,31 @@ public sealed class JsonTokenStream(Stream stream)
         }
     }
 
+    /// <summary>The bytes read but not yet consumed; valid until the next read.</summary>
+    public ReadOnlySpan<byte> Buffered => buffer.AsSpan(start, end - start);
+
+    /// <summary>A reader over <see cref="Buffered"/> from where this stream stands; hand it back with <see cref="Advance"/>.</summary>
+    public Utf8JsonReader BufferedReader() => new(Buffered, endOfStream, state);
+
+    /// <summary>Moves past what a reader from <see cref="BufferedReader"/> consumed.</summary>
+    public void Advance(scoped in Utf8JsonReader reader)
+    {
+        start += (int)reader.BytesConsumed;
+        state = reader.CurrentState;
+    }
+
+    /// <summary>Reads more of the stream into the buffer (growing it when it is full); false at its end.</summary>
+    public bool ReadMore()
+    {
+        if (endOfStream)
+        {
+            return false;
+        }
+
+        Fill();
+        return true;
+    }
+
     /// <summary>Reads the next value (after a property name, or an array element) as a whole.</summary>
     public JsonElement ReadValue()
     {
@@ -56,6 +97,37 @@ public sealed class JsonTokenStream(Stream stream)
 
     /// <summary>Inside an array: reads the next element as a whole, or the array's end (then false).</summary>
     public bool TryReadElement(out JsonElement element) => ReadValueCore(materialize: true, out element);
+
+    /// <summary>
+    /// The text of the next value, read whole when it is at most <paramref name="maxBytes"/> long (valid until the
+    /// next read); otherwise false, with nothing consumed, so the value can still be read token by token.
+    /// </summary>
+    public bool TryReadWhole(int maxBytes, out ReadOnlySpan<byte> value)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
+            var read = reader.Read();
+            var tokenStart = read ? (int)reader.TokenStartIndex : 0;
+            if (read && (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip()))
+            {
+                value = buffer.AsSpan(start + tokenStart, (int)reader.BytesConsumed - tokenStart);
+                TokenType = reader.TokenType;
+                Text = null;
+                start += (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                return true;
+            }
+
+            if (endOfStream || end - start >= maxBytes)
+            {
+                value = default;
+                return false;
+            }
+
+            Fill();
+        }
+    }
 
     /// <summary>Reads the next token and fails unless it is the one expected.</summary>
     public void Expect(JsonTokenType type, string what, string path)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using IceWatch.Grains.Events;
 
@@ -7,94 +6,155 @@ namespace IceWatch.Grains.Parsing;
 /// <summary>
 /// Reads an rtcstats dump: the line "RTCStatsDump", a JSON metadata object, then one JSON array
 /// per line, [method, peerConnectionId, value, ...extra, timeDelta], where timeDelta counts from
-/// the previous line (the first from the epoch). Read one line at a time.
+/// the previous line (the first from the epoch). Read one line at a time. With several readers,
+/// the lines are dated in order here and gathered per peer connection (by a hash of its id) into
+/// batches that are read on other threads; each peer connection's events keep their order.
 /// </summary>
 public static class RtcStatsDumpReader
 {
     public const string Magic = "RTCStatsDump";
 
-    public static IEnumerable<IceEvent> Read(Stream stream)
+    public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        if (reader.ReadLine()?.Trim() != Magic)
+        var lines = new Utf8LineReader(stream);
+        ReadHeader(lines);
+        var clock = new RtcStatsClock();
+        var lineReaders = Enumerable.Range(0, readers).Select(_ => new RtcStatsLineReader(filter)).ToArray();
+        var events = readers > 1 ? ReadInParallel(new LineGatherer(lines, clock, lineReaders)) : ReadOneByOne(lines, clock, lineReaders[0]);
+        foreach (var e in events)
         {
-            throw new UploadFormatException($"expected \"{Magic}\" at line 1 of the rtcstats dump");
+            yield return e;
         }
 
-        using (var metadata = Parse(reader.ReadLine(), 2))
-        {
-            if (metadata.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw JsonShape.Expected("a JSON object of metadata", "line 2 of the rtcstats dump", metadata.RootElement);
-            }
-        }
-
-        var peerConnections = new Dictionary<string, RtcStatsPeerConnection>(StringComparer.Ordinal);
-        double lastMs = 0;
-        var lineNumber = 2;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            using var doc = Parse(line, lineNumber);
-            var entry = doc.RootElement;
-            if (entry.ValueKind != JsonValueKind.Array)
-            {
-                continue;
-            }
-
-            var where = $"line {lineNumber}";
-            if (entry.GetArrayLength() < 3 || entry[entry.GetArrayLength() - 1].ValueKind != JsonValueKind.Number)
-            {
-                throw new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
-            }
-
-            var delta = entry[entry.GetArrayLength() - 1].GetDouble();
-            // Older writers put absolute times on every line rather than deltas.
-            lastMs = delta > 1e12 && lastMs > 1e12 ? delta : lastMs + delta;
-            if (entry[1].ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
-            {
-                continue; // not about a peer connection (getUserMedia and the like)
-            }
-
-            var id = entry[1].ValueKind == JsonValueKind.String ? entry[1].GetString()! : entry[1].GetRawText();
-            var method = RtcStatsCompression.Method(entry[0].ValueKind == JsonValueKind.String ? entry[0].GetString()! : entry[0].GetRawText());
-            if (method.Contains('.'))
-            {
-                continue; // navigator.mediaDevices.*, MediaStreamTrack.*: not peer connection APIs
-            }
-            if (!peerConnections.TryGetValue(id, out var pc))
-            {
-                peerConnections[id] = pc = new RtcStatsPeerConnection(id);
-            }
-
-            var value = entry.GetArrayLength() > 3 ? entry[2] : default;
-            foreach (var e in pc.Read(method, value, EpochTime.FromMilliseconds(lastMs, where), where))
-            {
-                yield return e;
-            }
-        }
-
-        var end = EpochTime.FromMilliseconds(lastMs, "the last rtcstats line");
-        foreach (var id in peerConnections.Keys)
+        var end = EpochTime.FromMilliseconds(clock.LastMs, "the last rtcstats line");
+        foreach (var id in lineReaders.SelectMany(r => r.PeerConnectionIds))
         {
             yield return new RecordingEnded(id, end);
         }
     }
 
-    private static JsonDocument Parse(string? line, int lineNumber)
+    private static IEnumerable<IceEvent> ReadOneByOne(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader reader)
     {
+        var events = new List<IceEvent>();
+        for (var number = 3; ReadLine(lines, number, clock, reader, events); number++)
+        {
+            foreach (var e in events)
+            {
+                yield return e;
+            }
+
+            events.Clear();
+        }
+    }
+
+    private static bool ReadLine(Utf8LineReader lines, int number, RtcStatsClock clock, RtcStatsLineReader reader, List<IceEvent> events)
+    {
+        if (!lines.TryReadLine(out var line))
+        {
+            return false;
+        }
+
+        reader.Read(line, number, clock.Advance(line, number), events);
+        return true;
+    }
+
+    private static IEnumerable<IceEvent> ReadInParallel(LineGatherer gatherer)
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = gatherer.QueueNextBatch();
+            }
+            catch (Exception e)
+            {
+                gatherer.Ahead.Fail(e);
+                more = false;
+            }
+
+            while (gatherer.Ahead.Full || (!more && gatherer.Ahead.Pending))
+            {
+                foreach (var e in gatherer.Ahead.Next())
+                {
+                    yield return e;
+                }
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static void ReadHeader(Utf8LineReader lines)
+    {
+        if (!lines.TryReadLine(out var magic) || !magic.Trim(" \t\r\n"u8).SequenceEqual(RtcStatsMagic))
+        {
+            throw new UploadFormatException($"expected \"{Magic}\" at line 1 of the rtcstats dump");
+        }
+
+        var metadata = lines.TryReadLine(out var line) ? line.ToArray() : [];
         try
         {
-            return JsonDocument.Parse(line ?? "", new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+            using var doc = JsonDocument.Parse(metadata, new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw JsonShape.Expected("a JSON object of metadata", "line 2 of the rtcstats dump", doc.RootElement);
+            }
         }
         catch (JsonException e)
         {
-            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump: {e.Message}", e);
+            throw new UploadFormatException($"expected one JSON value at line 2 of the rtcstats dump: {e.Message}", e);
+        }
+    }
+
+    private static ReadOnlySpan<byte> RtcStatsMagic => "RTCStatsDump"u8;
+
+    // Dates each line, puts it in the batch of its peer connection's reader, and queues a batch
+    // once it is large enough; a reader's batches run one after the other.
+    private sealed class LineGatherer(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader[] readers)
+    {
+        private readonly RtcStatsLineBatch[] batches = [.. readers.Select(_ => new RtcStatsLineBatch())];
+        private readonly Task?[] lastQueued = new Task?[readers.Length];
+        private byte[] scratch = new byte[256];
+        private int number = 2;
+
+        public ReadAhead Ahead { get; } = new(readers.Length);
+
+        // Queues one batch; false (having queued every batch left) at the end of the dump.
+        public bool QueueNextBatch()
+        {
+            while (lines.TryReadLine(out var line))
+            {
+                number++;
+                var time = clock.Advance(line, number);
+                var reader = RtcStatsLineHead.Partition(line, readers.Length, ref scratch);
+                batches[reader].Add(line, number, time);
+                if (batches[reader].Length >= RtcStatsLineBatch.TargetBytes)
+                {
+                    Queue(reader);
+                    return true;
+                }
+            }
+
+            for (var reader = 0; reader < readers.Length; reader++)
+            {
+                Queue(reader);
+            }
+
+            return false;
+        }
+
+        private void Queue(int reader)
+        {
+            var batch = batches[reader];
+            var lineReader = readers[reader];
+            lastQueued[reader] = Ahead.Queue(() => batch.ReadWith(lineReader), batch.Length, lastQueued[reader]);
+            batches[reader] = new RtcStatsLineBatch();
         }
     }
 }

@@ -4,11 +4,28 @@ using IceWatch.Grains.Events;
 namespace IceWatch.Grains.Parsing;
 
 /// <summary>What an rtcstats dump says about one peer connection, one line at a time.</summary>
-public sealed class RtcStatsPeerConnection(string id)
+public sealed class RtcStatsPeerConnection(string id, StatsFilter filter)
 {
     private readonly ApiEventMapper mapper = new(id);
-    private readonly RtcStatsSnapshot stats = new(id);
     private bool created;
+
+    /// <summary>The reader of this peer connection's getStats snapshots, which remembers their types.</summary>
+    public RtcStatsSnapshot Snapshot { get; } = new(filter);
+
+    /// <summary>The events of one getStats line, its snapshot already read by <see cref="Snapshot"/>.</summary>
+    public void ReadStats(List<RtcStatsSnapshot.Stats> stats, DateTimeOffset? common, DateTimeOffset lineTime, List<IceEvent> events)
+    {
+        if (!created)
+        {
+            created = true;
+            events.Add(new PeerConnectionCreated(id, lineTime, null));
+        }
+
+        foreach (var s in stats)
+        {
+            events.Add(new StatsObserved(id, s.Time ?? common ?? lineTime, s.StatsId, s.StatsType, s.Values));
+        }
+    }
 
     public IEnumerable<IceEvent> Read(string method, JsonElement value, DateTimeOffset time, string where)
     {
@@ -32,8 +49,7 @@ public sealed class RtcStatsPeerConnection(string id)
                 events.Add(new ConfigurationChanged(id, time, Configuration(value, where)));
                 break;
             case "getstats":
-                events.AddRange(stats.Read(value, time, where));
-                break;
+                throw new InvalidOperationException("getStats lines are read by RtcStatsSnapshot");
             default:
                 events.AddRange(mapper.Map(time, method, value, where));
                 break;

@@ -1,82 +1,148 @@
+using System.Text;
 using System.Text.Json;
-using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
 
 /// <summary>
-/// Turns the getStats values of one peer connection in an rtcstats dump into StatsObserved
-/// events. Snapshots may be delta-compressed against the previous one: an object left out did
-/// not change, a field left out kept its value, null means the object is gone, and the type is
-/// only sent the first time; the common timestamp moves to a top-level "t".
+/// Reads the getStats values of one peer connection in an rtcstats dump, straight from the line's
+/// bytes. Snapshots may be delta-compressed against the previous one: an object left out did not
+/// change, a field left out kept its value, null means the object is gone, and the type is only
+/// sent the first time; the common timestamp moves to a top-level "t". Fields the filter leaves
+/// out are passed over; a stats object whose type it leaves out gives only its time.
 /// </summary>
-public sealed class RtcStatsSnapshot(string peerConnectionId)
+public sealed class RtcStatsSnapshot(StatsFilter filter)
 {
     private readonly Dictionary<string, string> types = new(StringComparer.Ordinal);
+    private readonly List<(int NameStart, int NameLength, JsonTokenType Type, int ValueStart, int ValueLength)> fields = [];
 
-    public IEnumerable<IceEvent> Read(JsonElement snapshot, DateTimeOffset lineTime, string path)
+    /// <summary>One stats object of a snapshot, still to be dated with the line's time when it has no time of its own.</summary>
+    public readonly record struct Stats(string StatsId, string StatsType, DateTimeOffset? Time, IReadOnlyDictionary<string, object?> Values);
+
+    /// <summary>Reads the snapshot object the reader stands on; returns its common time, if any.</summary>
+    public DateTimeOffset? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, List<Stats> stats)
     {
-        if (snapshot.ValueKind != JsonValueKind.Object)
+        DateTimeOffset? common = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            throw JsonShape.Expected("an object of stats", path, snapshot);
-        }
-
-        var common = snapshot.TryGetProperty(RtcStatsCompression.TimestampKey, out var t) ? Time(t) : null;
-        var events = new List<IceEvent>();
-        foreach (var stats in snapshot.EnumerateObject())
-        {
-            if (stats.Value.ValueKind == JsonValueKind.Null)
+            JsonToken.TryCapture(ref reader, line, out var name);
+            var isCommonTime = reader.ValueTextEquals(RtcStatsCompression.TimestampKey);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
             {
-                types.Remove(stats.Name);
+                common = isCommonTime ? null : common;
+                ReadObject(ref reader, line, name, stats);
                 continue;
             }
 
-            if (stats.Value.ValueKind != JsonValueKind.Object)
+            JsonToken.TryCapture(ref reader, line, out var value);
+            common = isCommonTime ? Time(value) : common;
+            if (value.Type == JsonTokenType.Null)
             {
-                continue;
-            }
-
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            string? type = null;
-            DateTimeOffset? own = null;
-            foreach (var field in stats.Value.EnumerateObject())
-            {
-                var name = RtcStatsCompression.Property(field.Name);
-                switch (name)
-                {
-                    case "type":
-                        type = RtcStatsCompression.StatsType(field.Value.ValueKind == JsonValueKind.Number ? field.Value.GetRawText() : field.Value.GetString() ?? "");
-                        break;
-                    case "timestamp":
-                        own = Time(field.Value);
-                        break;
-                    case "id":
-                        break;
-                    case ['[', ..]:
-                        break; // rates webrtc-internals worked out, not stats
-
-                    default:
-                        values[name] = JsonShape.ToScalar(field.Value);
-                        break;
-                }
-            }
-
-            if (type is not null)
-            {
-                types[stats.Name] = type;
-            }
-
-            if (values.Count > 0)
-            {
-                events.Add(new StatsObserved(peerConnectionId, own ?? common ?? lineTime, stats.Name,
-                    types.GetValueOrDefault(stats.Name, ""), values));
+                types.Remove(name.Text());
             }
         }
 
-        return events;
+        return common;
     }
 
-    private static DateTimeOffset? Time(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && value.GetDouble() is > 1e12 and < 1e14 and var ms
+    // Reads the stats object the reader stands on, to its end.
+    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, JsonToken id, List<Stats> stats)
+    {
+        fields.Clear();
+        string? type = null;
+        DateTimeOffset? own = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var nameStart = (int)reader.TokenStartIndex;
+            var nameLength = reader.ValueSpan.Length + 2;
+            var kind = reader.ValueTextEquals("type"u8) ? "type"
+                : reader.ValueTextEquals("timestamp"u8) || reader.ValueTextEquals(RtcStatsCompression.TimestampKey) ? "timestamp"
+                : reader.ValueTextEquals("id"u8) || reader.ValueSpan.StartsWith("["u8) ? "skipped"
+                : null;
+            reader.Read();
+            var valueStart = (int)reader.TokenStartIndex;
+            JsonToken.TryCapture(ref reader, line, out var value);
+            switch (kind)
+            {
+                case "type":
+                    type = RtcStatsCompression.StatsType(value.Type == JsonTokenType.Number ? value.ToString() : value.Type == JsonTokenType.Null ? "" : value.Text());
+                    break;
+                case "timestamp":
+                    own = Time(value);
+                    break;
+                case null:
+                    fields.Add((nameStart, nameLength, value.Type, valueStart, value.Raw.Length));
+                    break;
+            }
+        }
+
+        var statsId = Remember(id, type, out var knownType);
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        if (filter.Keeps(knownType))
+        {
+            stats.Add(new Stats(statsId, knownType, own, Values(line, knownType)));
+        }
+        else if (stats.Count == 0 || stats[^1].Time != own || filter.Keeps(stats[^1].StatsType))
+        {
+            // Objects the filter leaves out only date the snapshot: one of them per time is enough.
+            stats.Add(new Stats(statsId, knownType, own, StatsFilter.NoValues));
+        }
+    }
+
+    // Keeps the type of each stats id for later snapshots that leave it out.
+    private string Remember(JsonToken id, string? type, out string knownType)
+    {
+        Span<char> chars = stackalloc char[Math.Min(id.Raw.Length, 256)];
+        ReadOnlySpan<char> text = id.Raw.Length <= 256 && id.Raw.IndexOf((byte)'\\') < 0 ? chars[..Encoding.UTF8.GetChars(id.Raw[1..^1], chars)] : id.Text();
+        var lookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var statsId, out var known) && (type is null || type == known))
+        {
+            knownType = known;
+            return statsId;
+        }
+
+        statsId = new string(text);
+        if (type is not null)
+        {
+            types[statsId] = type;
+        }
+
+        knownType = type ?? "";
+        return statsId;
+    }
+
+    private IReadOnlyDictionary<string, object?> Values(ReadOnlySpan<byte> obj, string type)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (nameStart, nameLength, valueType, valueStart, valueLength) in fields)
+        {
+            if (Name(obj.Slice(nameStart, nameLength), type) is { } name)
+            {
+                values[name] = new JsonToken(valueType, obj.Slice(valueStart, valueLength)).ToScalar();
+            }
+        }
+
+        return values.Count > 0 ? values : StatsFilter.NoValues;
+    }
+
+    // The field's full name when the filter keeps it; a field left out costs no string.
+    private string? Name(ReadOnlySpan<byte> quoted, string type)
+    {
+        Span<char> chars = stackalloc char[128];
+        ReadOnlySpan<char> name = quoted.Length <= 130 && quoted.IndexOf((byte)'\\') < 0
+            ? chars[..Encoding.UTF8.GetChars(quoted[1..^1], chars)]
+            : new JsonToken(JsonTokenType.String, quoted).Text();
+        return RtcStatsCompression.Property(name) is { } full
+            ? filter.KeptField(type, full.AsSpan()) is null ? null : full
+            : filter.KeptField(type, name);
+    }
+
+    private static DateTimeOffset? Time(JsonToken value) =>
+        value.Type == JsonTokenType.Number && value.TryGetDouble(out var ms) && ms is > 1e12 and < 1e14
             ? DateTimeOffset.UnixEpoch.AddMilliseconds(ms)
             : null;
 }

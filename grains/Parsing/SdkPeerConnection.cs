@@ -8,11 +8,15 @@ namespace IceWatch.Grains.Parsing;
 /// events, then its stats snapshots. Remembers stats types across the batch's reports, since a
 /// delta snapshot may leave out the type of an object sent before.
 /// </summary>
-public sealed class SdkPeerConnection(string id)
+public sealed class SdkPeerConnection(string id, StatsFilter filter, string? clientId = null, string? userAgent = null)
 {
     private readonly ApiEventMapper mapper = new(id, descriptionCallMeansSuccess: true);
     private readonly Dictionary<string, string> statsTypes = new(StringComparer.Ordinal);
     private DateTimeOffset lastTime = DateTimeOffset.UnixEpoch;
+
+    public SdkPeerConnection(string id) : this(id, StatsFilter.All)
+    {
+    }
 
     public void Read(JsonElement report, string path, List<IceEvent> events)
     {
@@ -36,7 +40,7 @@ public sealed class SdkPeerConnection(string id)
         }
 
         lastTime = times.Count > 0 ? times.Min() : lastTime;
-        events.Add(new ReportStarted(id, lastTime, seq));
+        events.Add(new ReportStarted(id, lastTime, seq, clientId, userAgent));
 
         var e = 0;
         foreach (var item in Items(reportEvents))
@@ -90,6 +94,10 @@ public sealed class SdkPeerConnection(string id)
             case "setLocalDescription" or "setRemoteDescription":
                 JsonShape.OptionalString(item, "sdpType", path);
                 break;
+            case "heartbeat":
+                // The SDK still watched the connection at this time (sent while it is not connected).
+                events.Add(new RecordingEnded(id, time));
+                return;
         }
 
         events.AddRange(mapper.Map(time, type, item, path));
@@ -108,17 +116,23 @@ public sealed class SdkPeerConnection(string id)
                 statsTypes[stats.Name] = type;
             }
 
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var field in stats.Value.EnumerateObject())
-            {
-                if (field.Name is not ("type" or "id" or "timestamp"))
-                {
-                    values[field.Name] = JsonShape.ToScalar(field.Value);
-                }
-            }
-
-            events.Add(new StatsObserved(id, time, stats.Name, statsTypes.GetValueOrDefault(stats.Name, ""), values));
+            var known = statsTypes.GetValueOrDefault(stats.Name, "");
+            events.Add(new StatsObserved(id, time, stats.Name, known, filter.Keeps(known) ? Values(stats.Value, known) : StatsFilter.NoValues));
         }
+    }
+
+    private IReadOnlyDictionary<string, object?> Values(JsonElement stats, string type)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in stats.EnumerateObject())
+        {
+            if (field.Name is not ("type" or "id" or "timestamp") && (filter.KeepsEverything ? field.Name : filter.KeptField(type, field.Name.AsSpan())) is { } name)
+            {
+                values[name] = JsonShape.ToScalar(field.Value);
+            }
+        }
+
+        return values;
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement? array) => array is { } a ? a.EnumerateArray() : [];

@@ -10,7 +10,11 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public static partial class SdkReportReader
 {
-    public static SdkReportBatch Read(Stream stream)
+    private const int MaxUserAgent = 512;
+
+    public static SdkReportBatch Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    public static SdkReportBatch Read(Stream stream, StatsFilter filter)
     {
         JsonDocument doc;
         try
@@ -37,6 +41,19 @@ public static partial class SdkReportReader
                 throw new UploadFormatException("expected 1-64 characters of [A-Za-z0-9._:-] at $.region");
             }
 
+            // One participant's page: its peer connection ids are its own ("pc-1" in every browser).
+            var clientId = JsonShape.OptionalString(root, "clientId", "$");
+            if (clientId is not null && (!IdPattern().IsMatch(clientId) || clientId.Length > 64))
+            {
+                throw new UploadFormatException("expected 1-64 characters of [A-Za-z0-9._:-] at $.clientId");
+            }
+
+            var userAgent = JsonShape.Optional(root, "userAgent") is { ValueKind: JsonValueKind.String } ua ? ua.GetString()! : null;
+            if (userAgent is { Length: > MaxUserAgent })
+            {
+                userAgent = userAgent[..MaxUserAgent];
+            }
+
             var reports = JsonShape.OptionalArray(root, "reports", "$") ?? throw JsonShape.Expected("an array", "$.reports");
             var events = new List<IceEvent>();
             var sdkPeerConnections = new Dictionary<string, SdkPeerConnection>(StringComparer.Ordinal);
@@ -51,9 +68,14 @@ public static partial class SdkReportReader
                     throw JsonShape.Expected("a non-empty string", $"{path}.peerConnectionId");
                 }
 
+                if (clientId is not null)
+                {
+                    pcId = $"{clientId}/{pcId}";
+                }
+
                 if (!sdkPeerConnections.TryGetValue(pcId, out var pc))
                 {
-                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId);
+                    sdkPeerConnections[pcId] = pc = new SdkPeerConnection(pcId, filter, clientId, userAgent);
                 }
 
                 pc.Read(report, path, events);

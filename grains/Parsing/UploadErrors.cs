@@ -20,7 +20,7 @@ public static class UploadErrors
     {
         UploadFormatException u => u,
         JsonException j => FromJson(j, what),
-        InvalidDataException => new UploadFormatException($"expected a complete gzip stream in the {what}", e),
+        InvalidDataException => new UploadFormatException($"the {what} starts with gzip's magic bytes (1f 8b) but is not valid gzip data", e),
         DecoderFallbackException or InvalidOperationException { InnerException: DecoderFallbackException } =>
             new UploadFormatException($"expected UTF-8 text in the {what}", e),
         _ => null,

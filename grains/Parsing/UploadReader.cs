@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Text.Json;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
@@ -16,10 +16,28 @@ public static class UploadReader
     /// The upload's events, read lazily. For dumps, each peer connection starts with
     /// PeerConnectionCreated; for SDK reports, each report starts with ReportStarted.
     /// </summary>
-    public static IEnumerable<IceEvent> Read(Stream stream)
+    public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
+
+    /// <summary>
+    /// The upload's events with only the stats values <paramref name="filter"/> keeps:
+    /// <see cref="StatsFilter.Timeline"/> for a caller that folds them into a timeline, which then
+    /// comes out as from every value, at a fraction of the reading.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter) => Read(stream, filter, readers: 1);
+
+    /// <summary>
+    /// As <see cref="Read(Stream, StatsFilter)"/>, reading a dump's peer connections on up to
+    /// <paramref name="readers"/> threads at once: for a caller with cores to spare on one large dump,
+    /// such as the offline diagnosis. Each peer connection's events come out in the same order as
+    /// from one reader; rtcstats dumps, whose lines interleave, give them grouped in batches of lines.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Guard(() => ReadUnguarded(stream));
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
+        GzipInput? gzip = null;
+        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g), () => gzip);
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
@@ -27,13 +45,14 @@ public static class UploadReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         quota ??= UploadQuota.Unlimited;
+        GzipInput? gzip = null;
         try
         {
-            var (format, input) = Open(stream);
+            var (format, input) = Open(stream, g => gzip = g);
             var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
             var evidence = new PeerConnectionEvidence();
             long events = 0, stats = 0;
-            foreach (var e in evidence.Filter(Counted(batch?.Events ?? Events(format, input), quota.MaxEvents)))
+            foreach (var e in evidence.Filter(Counted(batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1), quota.MaxEvents)))
             {
                 events++;
                 if (e is StatsObserved && ++stats > quota.MaxStatsObjects) throw new UploadQuotaExceededException("stats objects", quota.MaxStatsObjects);
@@ -42,16 +61,17 @@ public static class UploadReader
 
             return new UploadSummary(format, batch?.SessionId, batch?.Region, evidence.PeerConnections, events, evidence.EmptyEntries, stats);
         }
-        catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+        catch (Exception e) when (Translate(e, gzip) is { } translated && translated != e)
         {
             throw translated;
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream)
+    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened)
     {
-        var (format, input) = Open(stream);
-        return new PeerConnectionEvidence().Filter(format == UploadFormat.SdkReport ? SdkReportReader.Read(input).Events : Events(format, input));
+        var (format, input) = Open(stream, gzipOpened);
+        return new PeerConnectionEvidence().Filter(
+            format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers));
     }
 
     private static IEnumerable<IceEvent> Counted(IEnumerable<IceEvent> events, long max)
@@ -64,19 +84,23 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input) => format switch
+    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch
     {
-        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input),
+        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 
-    private static (UploadFormat Format, Stream Input) Open(Stream stream)
+    private static (UploadFormat Format, Stream Input) Open(Stream stream, Action<GzipInput> gzipOpened)
     {
         var peeked = PeekedStream.Peek(stream, 2, out var magic);
-        Stream input = magic.Length == 2 && magic.Span[0] == 0x1f && magic.Span[1] == 0x8b
-            ? new GZipStream(peeked, CompressionMode.Decompress, leaveOpen: true)
-            : peeked;
+        Stream input = peeked;
+        if (magic.Length == 2 && magic.Span[0] == 0x1f && magic.Span[1] == 0x8b)
+        {
+            var gzip = new GzipInput(peeked);
+            gzipOpened(gzip);
+            input = gzip;
+        }
 
         var sniffed = PeekedStream.Peek(input, UploadLimits.SniffBytes, out var head);
         var format = UploadSniffer.Detect(head.Span);
@@ -96,15 +120,21 @@ public static class UploadReader
         return (format, sniffed);
     }
 
+    // A cut-off gzip stream shows up as bad content; its trailer tells which it was.
+    private static UploadFormatException? Translate(Exception e, GzipInput? gzip) =>
+        e is JsonException or UploadFormatException && gzip is not null && gzip.IsCutOff()
+            ? GzipTrailer.CutOff(gzip.CompressedBytes, "upload")
+            : UploadErrors.Translate(e, "upload");
+
     // Iterators cannot catch around yield, so failures are translated one step at a time.
-    private static IEnumerable<IceEvent> Guard(Func<IEnumerable<IceEvent>> events)
+    private static IEnumerable<IceEvent> Guard(Func<IEnumerable<IceEvent>> events, Func<GzipInput?> gzip)
     {
         IEnumerator<IceEvent> enumerator;
         try
         {
             enumerator = events().GetEnumerator();
         }
-        catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+        catch (Exception e) when (Translate(e, gzip()) is { } translated && translated != e)
         {
             throw translated;
         }
@@ -120,7 +150,7 @@ public static class UploadReader
                         yield break;
                     }
                 }
-                catch (Exception e) when (UploadErrors.Translate(e, "upload") is { } translated && translated != e)
+                catch (Exception e) when (Translate(e, gzip()) is { } translated && translated != e)
                 {
                     throw translated;
                 }

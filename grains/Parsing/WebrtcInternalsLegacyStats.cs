@@ -11,8 +11,10 @@ public static class WebrtcInternalsLegacyStats
         ["codec", "transport", "certificate", "track", "stream", "transceiver", "sender", "receiver", "csrc"];
 
     public static bool IsLegacy(string id, string type) =>
+        id.StartsWith("Conn-", StringComparison.Ordinal) || IsLegacyType(type);
+
+    public static bool IsLegacyType(string type) =>
         type.StartsWith("goog", StringComparison.Ordinal)
-        || id.StartsWith("Conn-", StringComparison.Ordinal)
         || type.Any(char.IsUpper)
         || !(type.Contains('-') || SingleWordTypes.Contains(type));
 }

@@ -13,12 +13,12 @@ namespace IceWatch.Grains.Parsing;
 public static class WebrtcInternalsPeerConnectionReader
 {
     /// <summary>Reads the peer connection object that <paramref name="json"/> is about to start.</summary>
-    public static IEnumerable<IceEvent> Read(JsonTokenStream json, string id)
+    public static IEnumerable<IceEvent> Read(JsonTokenStream json, string id, StatsFilter filter)
     {
         var path = $"PeerConnections[\"{id}\"]";
         json.Expect(JsonTokenType.StartObject, "an object", path);
         var mapper = new ApiEventMapper(id);
-        var series = new WebrtcInternalsStatsSeries(id);
+        var series = new WebrtcInternalsStatsSeries(id, filter);
         IceConfiguration? configuration = null;
         DateTimeOffset? lastTime = null;
         var created = false;
@@ -31,17 +31,7 @@ public static class WebrtcInternalsPeerConnectionReader
                     configuration = Configuration(json.ReadValue(), $"{path}.rtcConfiguration");
                     break;
                 case "stats":
-                    json.Expect(JsonTokenType.StartObject, "an object", $"{path}.stats");
-                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var key = json.Text!;
-                        foreach (var e in series.Add(key, json.ReadValue(), $"{path}.stats[\"{key}\"]"))
-                        {
-                            yield return e;
-                        }
-                    }
-
-                    foreach (var e in series.Flush())
+                    foreach (var e in WebrtcInternalsStatsReader.Read(json, series, path))
                     {
                         yield return e;
                     }

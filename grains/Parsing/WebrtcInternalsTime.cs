@@ -26,6 +26,13 @@ public static class WebrtcInternalsTime
         _ => null,
     };
 
+    public static DateTimeOffset? Parse(JsonToken value) => value.Type switch
+    {
+        JsonTokenType.Number when value.TryGetDouble(out var ms) => FromMilliseconds(ms),
+        JsonTokenType.String => Parse(value.Text()),
+        _ => null,
+    };
+
     public static DateTimeOffset? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -26,6 +26,12 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
                 var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = [];
                 if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
                 else skipping.Add(report.PeerConnectionId);
+                if (report.ClientId is not null)
+                {
+                    var facts = Facts(report.PeerConnectionId, receivedAt);
+                    facts.ClientId = report.ClientId;
+                    facts.UserAgent = report.UserAgent ?? facts.UserAgent;
+                }
                 continue;
             }
             if (skipping.Contains(e.PeerConnectionId) || !budget.Admit(e)) continue;

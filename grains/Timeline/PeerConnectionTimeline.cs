@@ -16,6 +16,7 @@ public static class PeerConnectionTimeline
                 break;
             case ConfigurationChanged changed:
                 facts.Configuration = changed.Configuration;
+                facts.ConfigurationChangedAt = Later(facts.ConfigurationChangedAt, changed.Time);
                 break;
             case StateChanged state:
                 InsertState(facts, new StateChange(state.Time, state.Kind, state.State));
@@ -31,13 +32,18 @@ public static class PeerConnectionTimeline
                 break;
             case DescriptionSet description:
                 if (description.Remote) facts.RemoteDescriptionSet = true;
-                else facts.LocalDescriptionSet = true;
+                else
+                {
+                    facts.LocalDescriptionSet = true;
+                    facts.LocalDescriptionAt = Later(facts.LocalDescriptionAt, description.Time);
+                }
                 break;
             case CandidateErrorOccurred error:
                 facts.CandidateErrors.Add(new CandidateError(error.Time, error.Url, error.ErrorCode, error.ErrorText, error.Address, error.Port));
                 break;
-            case IceRestartRequested:
+            case IceRestartRequested restart:
                 facts.IceRestarts++;
+                facts.LastIceRestartAt = Later(facts.LastIceRestartAt, restart.Time);
                 break;
             case StatsObserved stats:
                 StatsFold.Apply(facts, stats);
@@ -50,6 +56,9 @@ public static class PeerConnectionTimeline
                 break;
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset? known, DateTimeOffset time) =>
+        known is { } k && k > time ? k : time;
 
     private static CandidateInfo WithFamily(CandidateInfo c) =>
         c.AddressFamily is null && c.Address is not null ? c with { AddressFamily = AddressFamilies.Of(c.Address) } : c;

@@ -5,14 +5,27 @@ namespace IceWatch.Grains.Timeline;
 /// <summary>Merges getStats objects (full or delta, any order) into the facts of a peer connection.</summary>
 internal static class StatsFold
 {
-    private static readonly HashSet<string> Folded = ["candidate-pair", "local-candidate", "remote-candidate", "transport"];
+    /// <summary>
+    /// The stats types this fold reads and, for each, the fields it reads: a reader may leave out
+    /// everything else (<see cref="Parsing.StatsFilter.Timeline"/>). Keep in step with the code below.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> FieldsRead { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["candidate-pair"] = ["localCandidateId", "remoteCandidateId", "state", "nominated", "selected", "bytesSent",
+            "bytesReceived", "requestsSent", "responsesReceived", "currentRoundTripTime"],
+        ["local-candidate"] = CandidateFields,
+        ["remote-candidate"] = CandidateFields,
+        ["transport"] = ["dtlsState", "iceState", "selectedCandidatePairId"],
+    };
+
+    private static string[] CandidateFields => ["address", "ip", "candidateType", "protocol", "relayProtocol", "url", "priority", "port", "tcpType"];
 
     public static void Apply(PeerConnectionFacts facts, StatsObserved e)
     {
         // Delta-encoded snapshots may omit the type of an object sent before.
         var type = e.StatsType;
         if (type.Length == 0) type = facts.StatsTypes.GetValueOrDefault(e.StatsId, "");
-        else if (Folded.Contains(type)) facts.StatsTypes[e.StatsId] = type;
+        else if (FieldsRead.ContainsKey(type)) facts.StatsTypes[e.StatsId] = type;
         switch (type)
         {
             case "candidate-pair":
@@ -68,7 +81,17 @@ internal static class StatsFold
 
     private static void ApplyTransport(PeerConnectionFacts facts, StatsObserved e)
     {
-        if (StatValues.Str(e.Values, "dtlsState") is { } dtls) facts.DtlsState = dtls;
+        var iceState = StatValues.Str(e.Values, "iceState");
+        if (iceState is not null) facts.TransportIceState = iceState;
+        if (StatValues.Str(e.Values, "dtlsState") is { } dtls)
+        {
+            facts.DtlsState = dtls;
+            if (dtls == "failed" && (facts.DtlsFailedAt is null || e.Time < facts.DtlsFailedAt))
+            {
+                facts.DtlsFailedAt = e.Time;
+                facts.IceStateWhenDtlsFailed = iceState ?? facts.TransportIceState;
+            }
+        }
         if (StatValues.Str(e.Values, "selectedCandidatePairId") is { Length: > 0 } pairId)
             SelectedPairHistory.Record(facts.SelectedPairs, e.Time, pairId);
     }

@@ -22,7 +22,14 @@ public sealed record Verdict
     /// <summary>Server time when IceWatch first received data of this peer connection.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
     public int PairSwitches { get; init; }
+    /// <summary>From the peer connection's creation (<see cref="StartedAt"/>) to connected; includes gathering and signalling.</summary>
+    public long? TimeFromCreationToConnectedMs { get; init; }
     public IReadOnlyList<string> TurnUrls { get; init; } = [];
     public IReadOnlyList<TurnUrlErrors> TurnErrors { get; init; } = [];
     public IReadOnlyList<IceStateStep> Timeline { get; init; } = [];
+    /// <summary>How often the connection failed after connecting and then connected again (an ICE restart).</summary>
+    public int Recoveries { get; init; }
+    /// <summary>The SDK client (one participant's page) that reported this peer connection; null for dumps.</summary>
+    public string? ClientId { get; init; }
+    public string? UserAgent { get; init; }
 }

@@ -1,6 +1,7 @@
 using IceWatch.IngestApi.Alerts;
 using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Endpoints;
+using IceWatch.IngestApi.Logging;
 using IceWatch.IngestApi.Options;
 using Microsoft.Extensions.Options;
 using IceWatch.IngestApi.Ui;
@@ -12,6 +13,7 @@ public static class IngestApiApplicationExtensions
     public static WebApplication UseIngestApi(this WebApplication app)
     {
         app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
+        app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<UiKeyExchange>();

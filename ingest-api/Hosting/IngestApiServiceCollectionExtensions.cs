@@ -25,6 +25,7 @@ public static class IngestApiServiceCollectionExtensions
 
     public static WebApplicationBuilder AddIngestApi(this WebApplicationBuilder builder)
     {
+        LoggingDefaults.Apply(builder.Configuration);
         var services = builder.Services;
         var options = ResolveOptions(builder.Configuration);
 
@@ -73,6 +74,7 @@ public static class IngestApiServiceCollectionExtensions
         });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<ScopeOperationTransformer>());
 
+        services.AddSingleton<SessionPageQueries>();
         services.AddSingleton<TenantKeyCache>();
         services.AddSingleton<ClientIdentity>();
         services.AddSingleton<PublishableRateLimitFilter>();

@@ -10,7 +10,8 @@ public sealed record SdkEvent(
     long T,
     [property: Required]
     [property: Description("create, setConfiguration, setLocalDescription, setRemoteDescription, icecandidate, addIceCandidate, " +
-        "icecandidateerror, iceconnectionstatechange, connectionstatechange, icegatheringstatechange, signalingstatechange, restartIce or close.")]
+        "icecandidateerror, iceconnectionstatechange, connectionstatechange, icegatheringstatechange, signalingstatechange, restartIce, " +
+        "heartbeat (still watched, not connected) or close.")]
     string Type,
     [property: Description("For create and setConfiguration.")]
     SdkConfiguration? Configuration = null,

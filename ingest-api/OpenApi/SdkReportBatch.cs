@@ -20,7 +20,11 @@ public sealed record SdkReportBatch(
     string? Region = null,
     [property: Description("Free-form: the SDK's name and version.")]
     SdkInfo? Sdk = null,
-    [property: Description("Free-form, kept with the session.")]
+    [property: Description("The client's user agent; kept per client (first 512 characters) and shown on its verdicts.")]
     string? UserAgent = null,
     [property: Description("Free-form key/value pairs, kept with the session.")]
-    IReadOnlyDictionary<string, string>? Metadata = null);
+    IReadOnlyDictionary<string, string>? Metadata = null,
+    [property: MinLength(1), MaxLength(64), RegularExpression("^[A-Za-z0-9._:-]{1,64}$")]
+    [property: Description("The sending client (one participant's page), the same in all its batches: its peer connections " +
+        "become '<clientId>/<peerConnectionId>' in the session, so participants sharing a sessionId stay apart.")]
+    string? ClientId = null);

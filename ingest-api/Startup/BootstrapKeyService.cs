@@ -18,8 +18,9 @@ public sealed class BootstrapKeyService(
         if (options.Value.BootstrapApiKey is not { Length: > 0 } key)
         {
             logger.LogInformation(
-                "No ICEWATCH_BOOTSTRAP_API_KEY set. Create an API key with 'dotnet IceWatch.IngestApi.dll create-key <tenant>' " +
-                "(same ICEWATCH_DATABASE), or set ICEWATCH_BOOTSTRAP_API_KEY to give tenant '{Tenant}' a key at start-up.", DefaultTenant);
+                "No ICEWATCH_BOOTSTRAP_API_KEY set: create an API key with './icewatch create-key [tenant]' (or 'dotnet IceWatch.IngestApi.dll " +
+                "create-key <tenant>' with the same ICEWATCH_DATABASE), or set ICEWATCH_BOOTSTRAP_API_KEY to give tenant '{Tenant}' a key at start-up.",
+                DefaultTenant);
             return;
         }
 

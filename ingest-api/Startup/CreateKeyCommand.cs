@@ -37,7 +37,11 @@ public static class CreateKeyCommand
         var (info, key) = await host.Services.GetRequiredService<ApiKeyAdmin>().IssueAsync(tenantName, label, kind, origins, cts.Token);
 
         Console.WriteLine(key);
-        await Console.Error.WriteLineAsync($"Created a {info.Kind} API key for tenant '{info.Tenant}'. It is shown only once.");
+        await Console.Error.WriteLineAsync(info.Kind == KeyKinds.Publishable
+            ? $"Created a publishable API key for tenant '{info.Tenant}'; it is shown only once. Give it to the browser SDK (apiKey): "
+                + "it posts reports and nothing else."
+            : $"Created {(info.Kind == KeyKinds.Admin ? "an" : "a")} {info.Kind} API key for tenant '{info.Tenant}'; it is shown only once. Send it as "
+                + "'Authorization: Bearer <key>' with uploads and API calls, and sign in to the web UI (/ui) with it.");
         return 0;
     }
 

@@ -1,7 +1,4 @@
-using IceWatch.Grains.Classification;
-using System.Globalization;
 using System.Text;
-using IceWatch.Grains.Events;
 using IceWatch.Grains.Timeline;
 using IceWatch.Grains.Verdicts;
 using IceWatch.Silo;
@@ -9,81 +6,85 @@ using static IceWatch.IngestApi.Ui.HtmlPage;
 
 namespace IceWatch.IngestApi.Ui;
 
-/// <summary>A session: per peer connection its verdict, state timeline, candidates, pairs, evidence and fix.</summary>
+/// <summary>
+/// A session: its peer connections grouped by verdict, then either every one in full (small
+/// sessions) or a page of them with a link each to its details, so a session of thousands of
+/// peer connections stays a page of kilobytes.
+/// </summary>
 public static class SessionPage
 {
-    public static string Body(SessionView session, IReadOnlyDictionary<string, PeerConnectionFacts> facts)
+    public const int InlineLimit = 10;
+
+    public static string Link(string sessionId, string? query = null) => $"/ui/sessions/{Uri.EscapeDataString(sessionId)}{query}";
+
+    public static string Link(string sessionId, Verdict v) => Link(sessionId, $"?pc={Uri.EscapeDataString(v.PeerConnectionId)}");
+
+    /// <summary>A small session: the groups, then every peer connection in full.</summary>
+    public static string Inline(SessionHeader session, IReadOnlyList<VerdictGroup> groups, IReadOnlyList<Verdict> verdicts,
+        IReadOnlyDictionary<string, PeerConnectionFacts> facts)
     {
-        var html = new StringBuilder();
-        html.Append($"<h1>Session {E(session.SessionId)}</h1><p class=\"muted\">region <b>{E(session.Region)}</b> · {session.Uploads} uploads")
-            .Append($" ({session.PendingUploads} waiting) · first seen {Time(session.CreatedAt)} · updated {Time(session.UpdatedAt)}</p>");
-        if (session.Truncation is { } truncated) html.Append($"<section class=\"card truncated\"><p class=\"bad\" role=\"note\">{E(truncated.Note)}</p></section>");
-        if (session.PeerConnections.Count == 0) html.Append("<section class=\"card\"><p>No verdict yet: the uploads are still being processed.</p></section>");
-        foreach (var v in session.PeerConnections) AppendPeerConnection(html, v, facts.GetValueOrDefault(v.PeerConnectionId));
+        var html = Header(session, groups);
+        if (verdicts.Count == 0) html.Append("<section class=\"card\"><p>No verdict yet: the uploads are still being processed.</p></section>");
+        foreach (var v in verdicts) PeerConnectionCard.Append(html, v, facts.GetValueOrDefault(v.PeerConnectionId));
         return html.ToString();
     }
 
-    private static void AppendPeerConnection(StringBuilder html, Verdict v, PeerConnectionFacts? facts)
+    /// <summary>A large session, or one group of it: the groups, then one page of peer connections, each linked to its details.</summary>
+    public static string Listed(SessionHeader session, IReadOnlyList<VerdictGroup> groups, SessionListing listing)
     {
-        var pair = v.SelectedPair;
-        html.Append($"<section class=\"card peer-connection\" data-peer-connection=\"{E(v.PeerConnectionId)}\">")
-            .Append($"<h2>Peer connection {E(v.PeerConnectionId)} <span class=\"badge verdict {E(v.Outcome)}\">{E(v.Outcome)}</span>");
-        if (v.Category is not null) html.Append($" <span class=\"category\">{E(v.Category)}</span>");
-        html.Append("</h2><div class=\"kpis\">")
-            .Append($"<div class=\"kpi\">selected pair<b class=\"selected-pair\">{(pair is null ? "none" : E($"{pair.LocalType} → {pair.RemoteType}"))}</b></div>")
-            .Append($"<div class=\"kpi\">transport<b>{E(pair is null ? "–" : pair.RelayProtocol is { } rp ? $"relay over {rp}" : pair.Protocol)}</b></div>")
-            .Append($"<div class=\"kpi\">time to connected<b>{(v.TimeToConnectedMs is { } ms ? Number(ms) + " ms" : "–")}</b></div>")
-            .Append($"<div class=\"kpi\">bytes relayed / direct<b>{Bytes(v.BytesRelayed)} / {Bytes(v.BytesDirect)}</b></div>")
-            .Append($"<div class=\"kpi\">ICE restarts<b>{v.IceRestarts}</b></div></div>");
-        if (pair?.TurnUrl is { } turn) html.Append($"<p>Relayed through <code>{E(turn)}</code></p>");
-        if (v.Evidence.Count > 0)
-        {
-            html.Append("<h3>Evidence</h3><ul class=\"evidence\">");
-            foreach (var e in v.Evidence) html.Append($"<li>{E(e)}</li>");
-            html.Append("</ul>");
-        }
-        if (v.Fix is not null) html.Append($"<p class=\"fix\"><b>Fix:</b> {E(v.Fix)}</p>");
-        html.Append("<h3>ICE state timeline</h3>").Append(TimelineChart.Svg(v.Timeline));
-        if (facts is not null)
-        {
-            AppendCandidates(html, facts);
-            AppendPairs(html, facts);
-        }
-        html.Append("</section>");
+        var html = Header(session, groups);
+        var first = (listing.Page - 1L) * SessionListing.PageSize;
+        var which = listing.Group is { } g ? $"{E(g.Outcome)}{(g.Category is null ? "" : $", {E(g.Category)}")}" : "all";
+        html.Append($"<h2 class=\"listing\">Peer connections: {which} <span class=\"muted\">({(listing.Total == 0 ? "none" : $"{first + 1}–{first + listing.Verdicts.Count} of {Number(listing.Total)}")})</span></h2>")
+            .Append("<section class=\"card\">")
+            .Append(Table("peer-connections", ["peer connection", "verdict", "cause", "selected pair", "#creation → connected", "#checking → connected", "#relayed / direct"],
+                listing.Verdicts.Select(v => (IReadOnlyList<string>)
+                [
+                    $"<a href=\"{Link(session.SessionId, v)}\">{E(v.PeerConnectionId)}</a>", $"<span class=\"badge {E(v.Outcome)}\">{E(v.Outcome)}</span>",
+                    E(v.Category ?? "–"), v.SelectedPair is { } p ? E($"{p.LocalType} → {p.RemoteType}") : "none",
+                    Ms(v.TimeFromCreationToConnectedMs), Ms(v.TimeToConnectedMs), $"{Bytes(v.BytesRelayed)} / {Bytes(v.BytesDirect)}",
+                ]), "No peer connection in this group.", stack: true));
+        AppendPager(html, session.SessionId, listing);
+        return html.Append("</section>").ToString();
     }
 
-    private static void AppendCandidates(StringBuilder html, PeerConnectionFacts facts)
+    /// <summary>One peer connection of a session in full.</summary>
+    public static string Detail(SessionHeader session, Verdict verdict, PeerConnectionFacts? facts)
     {
-        html.Append("<h3>Candidates</h3><table class=\"candidates\"><tr><th>side</th><th>type</th><th>protocol</th><th>relay protocol</th>")
-            .Append("<th>address</th><th class=\"num\">port</th><th class=\"num\">priority</th><th>URL</th></tr>");
-        foreach (var (side, candidates) in new[] { ("local", facts.LocalCandidates), ("remote", facts.RemoteCandidates) })
-            // A candidate is often known twice: from onicecandidate and from the stats, under different keys.
-            foreach (var c in candidates.Values.DistinctBy(c => (c.Type, c.Protocol, c.Address, c.Port)))
-                html.Append($"<tr><td>{side}</td><td>{E(c.Type)}</td><td>{E(c.Protocol)}</td><td>{E(c.RelayProtocol)}</td><td>{E(c.Address)}</td>")
-                    .Append($"<td class=\"num\">{c.Port}</td><td class=\"num\">{c.Priority}</td><td>{E(c.Url)}</td></tr>");
-        if (facts.LocalCandidates.Count + facts.RemoteCandidates.Count == 0)
-            html.Append("<tr><td colspan=\"8\" class=\"muted\">No candidate was gathered or received.</td></tr>");
-        html.Append("</table>");
+        var html = new StringBuilder();
+        html.Append($"<h1>Session <a href=\"{Link(session.SessionId)}\">{E(session.SessionId)}</a></h1>");
+        PeerConnectionCard.Append(html, verdict, facts);
+        return html.ToString();
     }
 
-    private static void AppendPairs(StringBuilder html, PeerConnectionFacts facts)
+    private static StringBuilder Header(SessionHeader session, IReadOnlyList<VerdictGroup> groups)
     {
-        html.Append("<h3>Candidate pairs</h3><table class=\"pairs\"><tr><th>pair</th><th>local → remote</th><th>state</th><th>nominated</th>")
-            .Append("<th>selected</th><th class=\"num\">sent</th><th class=\"num\">received</th><th class=\"num\">RTT</th></tr>");
-        var selectedId = PairSelection.Of(facts).Pair?.Id;
-        foreach (var p in facts.Pairs.Values.OrderByDescending(p => p.Id == selectedId).ThenByDescending(p => p.BytesSent + p.BytesReceived))
-        {
-            var selected = p.Id == selectedId;
-            var local = Type(facts.LocalCandidates, p.LocalCandidateId);
-            var remote = Type(facts.RemoteCandidates, p.RemoteCandidateId);
-            var rtt = p.CurrentRoundTripTime is { } r ? (r * 1000).ToString("0.#", CultureInfo.InvariantCulture) + " ms" : "–";
-            html.Append($"<tr{(selected ? " class=\"selected\"" : "")}><td>{E(p.Id)}</td><td>{E(local)} → {E(remote)}</td><td>{E(p.State)}</td>")
-                .Append($"<td>{(p.Nominated ? "yes" : "")}</td><td>{(selected ? "yes" : "")}</td><td class=\"num\">{Bytes(p.BytesSent)}</td>")
-                .Append($"<td class=\"num\">{Bytes(p.BytesReceived)}</td><td class=\"num\">{rtt}</td></tr>");
-        }
-        html.Append("</table>");
+        var html = new StringBuilder();
+        var total = groups.Sum(g => g.PeerConnections);
+        html.Append($"<h1>Session {E(session.SessionId)}</h1><p class=\"muted session-facts\">region <b>{E(session.Region)}</b> · {Count(session.Uploads, "upload")}")
+            .Append($" ({session.PendingUploads} waiting) · first seen {Time(session.CreatedAt)} · updated {Time(session.UpdatedAt)}</p>");
+        if (session.Truncation is { } truncated) html.Append($"<section class=\"card truncated\"><p class=\"bad\" role=\"note\">{E(truncated.Note)}</p></section>");
+        if (total == 0) return html;
+        html.Append($"<section class=\"card verdict-groups\"><h2>{Count(total, "peer connection")}: ")
+            .Append(string.Join(", ", groups.GroupBy(g => g.Outcome).Select(o => $"{Number(o.Sum(g => g.PeerConnections))} {E(o.Key)}")))
+            .Append("</h2>")
+            .Append(Table("groups", ["verdict", "cause", "#peer connections", "list"], groups.Select(g => (IReadOnlyList<string>)
+            [
+                $"<span class=\"badge {E(g.Outcome)}\">{E(g.Outcome)}</span>", E(g.Category ?? "–"), Number(g.PeerConnections),
+                $"<a href=\"{Link(session.SessionId, $"?verdict={Uri.EscapeDataString(SessionListing.Key(g))}")}\">show {Count(g.PeerConnections, "peer connection")}</a>",
+            ]), "No verdict yet.", stack: true))
+            .Append("</section>");
+        return html;
     }
 
-    private static string Type(Dictionary<string, CandidateInfo> candidates, string? id) =>
-        id is not null && candidates.TryGetValue(id, out var c) ? c.Type ?? "?" : "?";
+    private static void AppendPager(StringBuilder html, string sessionId, SessionListing listing)
+    {
+        if (listing.Pages <= 1) return;
+        var group = listing.Group is { } g ? $"verdict={Uri.EscapeDataString(SessionListing.Key(g))}&" : "";
+        html.Append("<nav class=\"pager\" aria-label=\"pages\">");
+        html.Append(listing.Page > 1 ? $"<a rel=\"prev\" href=\"{Link(sessionId, $"?{group}page={listing.Page - 1}")}\">← previous</a>" : "<span class=\"muted\">← previous</span>");
+        html.Append($"<span class=\"page\">page {listing.Page} of {listing.Pages}</span>");
+        html.Append(listing.Page < listing.Pages ? $"<a rel=\"next\" href=\"{Link(sessionId, $"?{group}page={listing.Page + 1}")}\">next →</a>" : "<span class=\"muted\">next →</span>");
+        html.Append("</nav>");
+    }
 }

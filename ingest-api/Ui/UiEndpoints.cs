@@ -28,10 +28,12 @@ public static class UiEndpoints
             });
         pages.MapGet("/", OverviewAsync);
         pages.MapGet("/sessions/{id}", SessionAsync);
+        pages.MapGet("/alerts/{id:guid}", AlertAsync);
         return routes;
     }
 
-    private static async Task<IResult> OverviewAsync(string? window, ClaimsPrincipal user, OverviewQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> OverviewAsync(string? window, ClaimsPrincipal user, OverviewQueries queries, AlertIncidentQueries incidents,
+        TimeProvider clock, CancellationToken ct)
     {
         var name = UiWindows.Names.Contains(window) ? window! : UiWindows.Default;
         var (span, bucket) = UiWindows.Resolve(name);
@@ -39,22 +41,51 @@ public static class UiEndpoints
         var from = to - span;
         var tenant = user.TenantId();
         var buckets = await queries.RegionBucketsAsync(tenant, from, bucket, ct);
-        var alerts = await queries.AlertsAsync(tenant, from, ct);
+        var alerts = await incidents.ListAsync(tenant, status: null, from, 50, ct);
         var sessions = await queries.WorstSessionsAsync(tenant, from, 20, ct);
         var tenantName = user.FindFirstValue(ApiKeyDefaults.TenantNameClaim) ?? "";
         return HtmlPage.Result("Overview", OverviewPage.Body(tenantName, name, from, to, bucket, buckets, alerts, sessions));
     }
 
-    private static async Task<IResult> SessionAsync(string id, ClaimsPrincipal user, SessionQueries sessions, SessionStateQueries states, CancellationToken ct)
+    private static async Task<IResult> SessionAsync(string id, string? pc, string? verdict, int? page, ClaimsPrincipal user, SessionPageQueries sessions,
+        CancellationToken ct)
     {
-        if (!Identifiers.IsSessionId(id))
-            return HtmlPage.Result("Bad request", $"<h1>Bad request</h1><p>{HtmlPage.E(Identifiers.DescribeSessionId(id))}</p>", status: StatusCodes.Status400BadRequest);
+        if (!Identifiers.IsSessionId(id)) return BadRequest(Identifiers.DescribeSessionId(id));
         var tenant = user.TenantId();
-        if (await sessions.GetAsync(tenant, id, ct) is not { } view)
+        if (await sessions.HeaderAsync(tenant, id, ct) is not { } header)
             return HtmlPage.Result("Not found", $"<h1>No session {HtmlPage.E(id)}</h1><p>This tenant has no such session.</p>", status: StatusCodes.Status404NotFound);
-        var state = await states.GetAsync(tenant, id, ct);
-        return HtmlPage.Result($"Session {id}", SessionPage.Body(view, state?.PeerConnections ?? []));
+        if (pc is not null)
+        {
+            if (await sessions.VerdictAsync(tenant, id, pc, ct) is not { } one)
+                return HtmlPage.Result("Not found", $"<h1>No peer connection {HtmlPage.E(pc)}</h1><p>Session <a href=\"{SessionPage.Link(id)}\">{HtmlPage.E(id)}</a> "
+                    + "has no verdict for it.</p>", status: StatusCodes.Status404NotFound);
+            var facts = await sessions.FactsAsync(tenant, id, [pc], ct);
+            return HtmlPage.Result($"{pc} · session {id}", SessionPage.Detail(header, one, facts.GetValueOrDefault(pc)));
+        }
+        var group = SessionListing.Parse(verdict);
+        if (verdict is not null && group is null) return BadRequest("verdict must name an outcome, or an outcome and a category: failed:turn_auth_failed.");
+        if (page is < 1) return BadRequest("page starts at 1.");
+        var groups = await sessions.GroupsAsync(tenant, id, ct);
+        var total = groups.Sum(g => g.PeerConnections);
+        if (group is null && page is null && total <= SessionPage.InlineLimit)
+        {
+            var all = await sessions.PageAsync(tenant, id, null, 0, SessionPage.InlineLimit, ct);
+            var facts = await sessions.FactsAsync(tenant, id, [.. all.Select(v => v.PeerConnectionId)], ct);
+            return HtmlPage.Result($"Session {id}", SessionPage.Inline(header, groups, all, facts));
+        }
+        var inGroup = group is null ? total : groups.Where(g => g.Outcome == group.Outcome && g.Category == group.Category).Sum(g => g.PeerConnections);
+        var number = (int)Math.Min(page ?? 1, Math.Max(1, (inGroup + SessionListing.PageSize - 1) / SessionListing.PageSize));
+        var verdicts = await sessions.PageAsync(tenant, id, group, (number - 1L) * SessionListing.PageSize, SessionListing.PageSize, ct);
+        return HtmlPage.Result($"Session {id}", SessionPage.Listed(header, groups, new SessionListing(group, number, inGroup, verdicts)));
     }
+
+    private static async Task<IResult> AlertAsync(Guid id, ClaimsPrincipal user, AlertIncidentQueries incidents, CancellationToken ct) =>
+        await incidents.GetAsync(user.TenantId(), id, ct) is { } incident
+            ? HtmlPage.Result(incident.Title, AlertPage.Body(incident))
+            : HtmlPage.Result("Not found", "<h1>No such alert</h1><p>This tenant has no incident with that id.</p>", status: StatusCodes.Status404NotFound);
+
+    private static IResult BadRequest(string why) =>
+        HtmlPage.Result("Bad request", $"<h1>Bad request</h1><p>{HtmlPage.E(why)}</p>", status: StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> SignInAsync(HttpContext context, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -21,7 +20,8 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
         var limit = o.MaxDecompressedBytes;
         var received = MemoryMarshal.TryGetArray(body.Bytes, out var segment) ? segment : new ArraySegment<byte>(body.Bytes.ToArray());
         Stream source = new MemoryStream(received.Array!, received.Offset, received.Count, writable: false);
-        if (body.Gzipped) source = new GZipStream(source, CompressionMode.Decompress);
+        var gzip = body.Gzipped ? new GzipInput(source) : null;
+        if (gzip is not null) source = gzip;
 
         using var content = new MeteredReadStream(source, limit, ct);
         try
@@ -32,10 +32,30 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
                 throw UploadRejectedException.BadRequest("The body contains the JSON escape \\u0000; strings must not contain U+0000.");
             return new InspectedContent(summary, content.Sha256(), content.BytesRead);
         }
+        catch (Exception e) when (gzip is not null && e is UploadFormatException or JsonException && IsCutOff(content, gzip))
+        {
+            throw UploadRejectedException.BadRequest(
+                $"The body is gzip data cut off after {gzip.CompressedBytes} bytes (gzip's end marker is missing): the upload was interrupted "
+                + "or the file is truncated. Send the whole file.");
+        }
         catch (Exception e) when (Translate(e, body.Gzipped) is { } rejection)
         {
             throw rejection;
         }
+    }
+
+    /// <summary>Drains through the metered stream first, so the inflated-size limit holds while the trailer is reached.</summary>
+    private static bool IsCutOff(MeteredReadStream content, GzipInput gzip)
+    {
+        try
+        {
+            content.Drain();
+        }
+        catch (Exception e) when (e is InvalidDataException or DecompressedTooLargeException)
+        {
+            return false;
+        }
+        return gzip.IsCutOff();
     }
 
     private static UploadRejectedException? Translate(Exception exception, bool gzipped)
@@ -47,7 +67,7 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
                 case DecompressedTooLargeException tooLarge:
                     return UploadRejectedException.TooLarge(tooLarge.Message);
                 case InvalidDataException when gzipped:
-                    return UploadRejectedException.BadRequest($"The body is gzip-compressed but could not be inflated: {e.Message}");
+                    return UploadRejectedException.BadRequest("The body starts with gzip's magic bytes (1f 8b) but is not valid gzip data.");
             }
         }
         return exception switch

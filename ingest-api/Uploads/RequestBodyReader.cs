@@ -37,11 +37,19 @@ public sealed class RequestBodyReader(IOptions<IngestOptions> options)
             throw;
         }
 
-        var body = new ReceivedBody(buffer, length, gzipByHeader || (length >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B), buffer.Length <= BodyBuffers.MaxPooled);
+        var gzipMagic = length >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B;
+        var body = new ReceivedBody(buffer, length, gzipByHeader || gzipMagic, buffer.Length <= BodyBuffers.MaxPooled);
         if (length == 0)
         {
             body.Dispose();
             throw UploadRejectedException.BadRequest("The request body is empty.");
+        }
+        if (gzipByHeader && !gzipMagic)
+        {
+            body.Dispose();
+            throw UploadRejectedException.BadRequest(
+                "The body is not gzip: the request says Content-Encoding: gzip, but the body does not start with gzip's magic bytes (1f 8b). "
+                + "Send it without that header, or compress it first (gzip -c FILE | curl --data-binary @- ...).");
         }
         return body;
     }

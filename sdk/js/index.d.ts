@@ -19,6 +19,12 @@ export interface MonitorOptions {
   transport?: 'auto' | 'beacon' | 'fetch';
   /** The call's id: 1-128 characters of [A-Za-z0-9._:-]. Generated when left out. */
   sessionId?: string;
+  /**
+   * This participant's id in the session (1-64 characters of [A-Za-z0-9._:-]); a random one per monitor()
+   * when left out. IceWatch keeps the connections of different clients apart, so every participant may
+   * use the call's id as sessionId.
+   */
+  clientId?: string;
   /** Where the client is (1-64 characters of [A-Za-z0-9._:-]); IceWatch rolls verdicts up by region. */
   region?: string;
   /** Free-form JSON kept with the session (copied when monitor() is called). */
@@ -29,6 +35,12 @@ export interface MonitorOptions {
   statsIntervalMs?: number;
   /** How long events may wait before being sent, in ms (default 5000; urgent states go within 500 ms). */
   flushIntervalMs?: number;
+  /**
+   * While a connection is not connected, send a heartbeat when nothing else was sent for this long, in ms
+   * (default 5000; 0 = never), so IceWatch knows how long it was watched. Stops 10 minutes after the
+   * connection was last connected, and once it failed or closed.
+   */
+  heartbeatIntervalMs?: number;
   /** Replace the global RTCPeerConnection so every new connection is watched (default false). */
   wrapGlobal?: boolean;
   /** A URL of your own for navigator.sendBeacon on pagehide, authenticating by itself (not needed with a publishable key). */
@@ -60,6 +72,8 @@ export interface Counters {
 
 export interface MonitorHandle {
   readonly sessionId: string | undefined;
+  /** This participant's client id (null when not sampled). */
+  readonly clientId: string | null;
   /** False when the session was sampled out or the options were unusable (see error). */
   readonly sampled: boolean;
   readonly error: Error | null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace IceWatch.Silo;
 
@@ -14,13 +15,16 @@ internal static class EnvironmentSettings
     public static void ReadNumber(IConfiguration configuration, string key, Action<double> apply) =>
         Read(configuration, key, value => apply(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new InvalidOperationException($"{key} must be a number, not '{value}'.")));
+            : throw Invalid(key, $"{key} must be a number, not '{value}'.")));
 
     public static void ReadFlag(IConfiguration configuration, string key, Action<bool> apply) =>
         Read(configuration, key, value => apply(value.Trim().ToLowerInvariant() switch
         {
             "true" or "1" or "yes" or "on" => true,
             "false" or "0" or "no" or "off" => false,
-            _ => throw new InvalidOperationException($"{key} must be true or false, not '{value}'."),
+            _ => throw Invalid(key, $"{key} must be true or false, not '{value}'."),
         }));
+
+    // A settings error, so start-up reports it as one line to change rather than a crash.
+    private static OptionsValidationException Invalid(string key, string message) => new(key, typeof(string), [message]);
 }

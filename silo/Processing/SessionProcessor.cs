@@ -111,8 +111,8 @@ public sealed class SessionProcessor(
     {
         try
         {
-            if (upload.InlineBody is { } inline) return (UploadReader.Read(new MemoryStream(inline, writable: false)).ToList(), null);
-            return (await SessionRows.ReadBodyAsync(connection, transaction, upload.Id, body => UploadReader.Read(body).ToList(), ct), null);
+            if (upload.InlineBody is { } inline) return (UploadReader.Read(new MemoryStream(inline, writable: false), StatsFilter.Timeline).ToList(), null);
+            return (await SessionRows.ReadBodyAsync(connection, transaction, upload.Id, body => UploadReader.Read(body, StatsFilter.Timeline).ToList(), ct), null);
         }
         catch (Exception e) when (e is not (NpgsqlException or OperationCanceledException))
         {

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace IceWatch.Silo;
 
-/// <summary>What the built-in overview page reads: per-region buckets, the worst sessions and the alerts.</summary>
+/// <summary>What the built-in overview page reads: per-region buckets and the worst sessions (alerts come from <see cref="AlertIncidentQueries"/>).</summary>
 public sealed class OverviewQueries(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<RegionBucket>> RegionBucketsAsync(Guid tenantId, DateTimeOffset from, TimeSpan bucket, CancellationToken ct)
@@ -52,28 +52,5 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
             sessions.Add(new SessionSummary(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
         return sessions;
-    }
-
-    /// <summary>Firing incidents and those resolved since <paramref name="from"/>; none while alerting has not created its table.</summary>
-    public async Task<IReadOnlyList<AlertSummary>> AlertsAsync(Guid tenantId, DateTimeOffset from, CancellationToken ct)
-    {
-        await using (var exists = dataSource.CreateCommand("SELECT to_regclass('alert_incidents') IS NOT NULL"))
-            if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return [];
-        await using var command = dataSource.CreateCommand("""
-            SELECT scope_kind, scope_value, rule, status, started_at, ended_at, peak_rate::float8, threshold::float8, title, summary
-            FROM alert_incidents
-            WHERE tenant_id = $1 AND (status = 'firing' OR ended_at >= $2)
-            ORDER BY status = 'firing' DESC, started_at DESC
-            LIMIT 50
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var alerts = new List<AlertSummary>();
-        while (await reader.ReadAsync(ct))
-            alerts.Add(new AlertSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                reader.GetDouble(6), reader.GetDouble(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
-        return alerts;
     }
 }

@@ -169,6 +169,28 @@ public sealed class DumpUploadTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var response = await client.PostAsync("/v1/dumps", Payloads.Body(Dump, contentEncoding: "gzip"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "gzip");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "The body is not gzip: the request says Content-Encoding: gzip");
+    }
+
+    [Fact]
+    public async Task A_gzip_body_cut_off_in_transfer_is_a_400_that_says_it_was_cut_off_not_that_the_json_is_bad()
+    {
+        var client = await api.TenantClientAsync("cut-gzip");
+        var gzip = Payloads.Gzip(Dump);
+
+        var response = await client.PostAsync("/v1/dumps", Payloads.Body(gzip[..(gzip.Length / 2)], contentEncoding: "gzip"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, $"gzip data cut off after {gzip.Length / 2} bytes");
+        Assert.DoesNotContain("JSON", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_complete_gzip_body_with_bad_json_inside_still_says_where_the_json_is_bad()
+    {
+        var client = await api.TenantClientAsync("gzip-bad-json");
+
+        var response = await client.PostAsync("/v1/dumps", Payloads.Body(Payloads.Gzip(Payloads.Utf8("{\"PeerConnections\": {\"1-1\": {\"pid\": 1,,}}}")), contentEncoding: "gzip"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "expected valid JSON at line 1");
     }
 }

@@ -44,6 +44,8 @@ public sealed class HealthAndOpenApiTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Contains("\"peerConnectionId\"", batchText);
         Assert.Contains("\"candidate\"", batchText);
         Assert.Contains("\"usernameExpiry\"", batchText);
+        Assert.Contains("\"clientId\"", batchText);
+        Assert.Contains("heartbeat", batchText);
         Assert.Contains("Never send 'credential'", batchText);
         Assert.Contains("\"integer\"", batch.GetProperty("properties").GetProperty("reports").GetProperty("items")
             .GetProperty("properties").GetProperty("seq").GetProperty("type").GetRawText());

@@ -32,6 +32,7 @@ public sealed class SeededIceWatch : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
     public Guid DefaultTenant { get; private set; }
+    public Guid FiringIncident { get; private set; }
     public string OtherKey { get; private set; } = "";
     public string BaseUrl => Process.BaseUrl;
     internal IceWatchProcess Process => _process ?? throw new InvalidOperationException("IceWatch is not started.");
@@ -67,7 +68,7 @@ public sealed class SeededIceWatch : IAsyncLifetime
 
         foreach (var upload in Uploads) await UploadAsync(http, upload, ct);
         foreach (var upload in Uploads) await WaitFinalAsync(http, upload, ct);
-        await AlertIncidentsTable.SeedAsync(dataSource, DefaultTenant, ct);
+        FiringIncident = await AlertIncidentsTable.SeedAsync(dataSource, DefaultTenant, BaseUrl, ct);
     }
 
     public string KeyOf(string tenant) => tenant == "default" ? ApiKey : OtherKey;

@@ -20,6 +20,11 @@ ensure_dotnet() {
     export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
+# The diagnose CLI, compiled ahead of time for this machine (ReadyToRun), into $1.
+publish_cli() {
+    dotnet publish "$ROOT/cli/IceWatch.Cli.csproj" -c Release --use-current-runtime -nologo -v q -o "$1" >/dev/null
+}
+
 # Packages the end-to-end tests drive for real.
 ensure_test_packages() {
     local missing=()
@@ -30,6 +35,7 @@ ensure_test_packages() {
     command -v promtool >/dev/null || missing+=(prometheus)
     command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
     python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+    command -v curl >/dev/null || missing+=(curl)
     if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

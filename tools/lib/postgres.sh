@@ -25,10 +25,28 @@ pg_free_port() {
     log "no free port for PostgreSQL in $first-$((first + 70))"; exit 1
 }
 
+# The port of the cluster in DIR/data when its server is running, else nothing.
+pg_running_port() {
+    local data="$1/data" pid
+    [ -f "$data/postmaster.pid" ] || return 0
+    pid="$(head -1 "$data/postmaster.pid")"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then sed -n 4p "$data/postmaster.pid"; fi
+}
+
+# Starts the cluster in DIR, or joins it when it already runs (another ./icewatch up): then
+# PG_OWNED stays 0 and pg_stop_private leaves it running for its owner.
+PG_OWNED=0
 pg_start_private() {
-    local dir="$1" bin
+    local dir="$1" bin running
     bin="$(pg_bindir)"
+    running="$(pg_running_port "$dir")"
+    if [ -n "$running" ]; then
+        log "using the PostgreSQL already running on 127.0.0.1:$running (started by another ./icewatch)"
+        PG_CONNECTION="Host=127.0.0.1;Port=$running;Username=icewatch;Database=icewatch"
+        return 0
+    fi
     PG_DATA="$dir/data"
+    PG_OWNED=1
     mkdir -p "$dir"
     if [ "$(id -u)" -eq 0 ]; then
         chown postgres:postgres "$dir"
@@ -53,11 +71,12 @@ pg_start_private() {
 }
 
 pg_stop_private() {
-    [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ] || return 0
+    [ "$PG_OWNED" -eq 1 ] && [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ] || return 0
     log "stopping PostgreSQL"
     pg_as_owner "$(pg_bindir)/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null || {
         local pid; pid="$(head -1 "$PG_DATA/postmaster.pid" 2>/dev/null)"
         [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
     }
     PG_DATA=""
+    PG_OWNED=0
 }

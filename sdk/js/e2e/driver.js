@@ -1,14 +1,16 @@
 // Runs the end-to-end scenarios inside the test's network namespace: starts coturn, serves the
 // test page (and proxies /v1/* to IceWatch, so most pages talk to it from their own origin; the
 // cross-origin ones post to a second, recording proxy on another port, which passes requests and
-// answers through untouched, CORS included), drives headless Chromium with a publishable key
-// limited to the page's origin, then reads the verdicts back from IceWatch with the admin key.
+// answers through untouched, CORS included), drives headless Chromium (and Firefox for the
+// two-browser call) with a publishable key limited to the pages' origin, then reads the verdicts
+// back from IceWatch with the admin key.
 // Environment: E2E_API (IceWatch base URL), E2E_KEY (admin key), E2E_RUN (scratch directory).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import * as lab from './scenarios.js';
+import { createHub, runTwoBrowserCall, checkTwoParticipants } from './two-browsers.js';
 import { startServer } from './server.js';
 import { keyChecks } from './key-checks.js';
 
@@ -88,7 +90,7 @@ function checkVerdict(v, expected, id) {
     `pair ${pair.localType}/${pair.remoteType}, expected ${expected.localType}/${expected.remoteType} (${where})`);
   expect(v.relayed === expected.relayed, `relayed ${v.relayed}, expected ${expected.relayed} (${where})`);
   expect((pair.relayProtocol || null) === expected.relayProtocol, `relayProtocol ${pair.relayProtocol}, expected ${expected.relayProtocol} (${where})`);
-  if (expected.callerRestarts !== undefined && ['caller', 'pc-1'].includes(id)) {
+  if (expected.callerRestarts !== undefined && /\/(caller|pc-1)$/.test(id)) {
     expect(v.iceRestarts === expected.callerRestarts, `iceRestarts ${v.iceRestarts}, expected ${expected.callerRestarts} (${where})`);
   }
   if (expected.relayed) expect(v.bytesRelayed > 0, `bytesRelayed ${v.bytesRelayed}, expected > 0 (${where})`);
@@ -103,17 +105,20 @@ function label(s) {
 
 async function runScenario(context, port, front, publishable, s) {
   const sessionId = `${s.name}-${RUN_ID}`;
-  const ids = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
+  const names = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
   const page = await context.newPage();
-  const out = { s, sessionId, ids };
+  const out = { s, sessionId, ids: names };
   try {
     page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.e2e !== undefined);
-    await page.evaluate((o) => window.e2e.start(o), {
+    const clientId = await page.evaluate((o) => window.e2e.start(o), {
       sessionId, apiKey: publishable, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs,
       transport: s.transport, endpoint: s.crossOrigin ? front : undefined,
     });
+    // IceWatch keeps the page's connections under its client id: <clientId>/caller, ...
+    const ids = names.map((n) => `${clientId}/${n}`);
+    out.ids = ids;
     if (s.connect) {
       const end = Date.now() + 20000;
       while (Date.now() < end && !(await page.evaluate(() => window.e2e.states())).every((x) => x.connectionState === 'connected')) await sleep(250);
@@ -132,7 +137,7 @@ async function runScenario(context, port, front, publishable, s) {
       }
       out.verdicts = await finalVerdicts(sessionId, ids, 60000);
     } else {
-      // Left open: IceWatch must call the stalled connections failed on its own deadline.
+      // Left open: IceWatch must call them failed on its own (at once when the failure is certain, else at its deadline).
       out.verdicts = await finalVerdicts(sessionId, ids, 90000);
       log(`${s.name}: ${JSON.stringify(await page.evaluate(() => window.e2e.states()))}`);
       out.page = await page.evaluate(() => window.e2e.finish());
@@ -167,9 +172,10 @@ async function foreignPage(context, port, front, publishable) {
 async function main() {
   const list = lab.scenarios();
   const turns = [startTurn('lt', lab.turnArgs(lab.LT_PORT, 49152, lab.LT_AUTH)), startTurn('rest', lab.turnArgs(lab.REST_PORT, 49300, lab.REST_AUTH))];
-  const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name));
-  const { server: foreign } = await startServer([]);
-  const { server: frontServer, exchanges: direct } = await startServer([]);
+  const hub = createHub();
+  const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name), hub);
+  const { server: foreign } = await startServer([], createHub());
+  const { server: frontServer, exchanges: direct } = await startServer([], createHub());
   const front = `http://127.0.0.1:${frontServer.address().port}`;
   const port = server.address().port;
   await waitHealthy();
@@ -188,9 +194,12 @@ async function main() {
   context.on('request', (r) => requests.push({ url: r.url(), headers: r.headers(), body: r.postData() || '' }));
 
   let outcomes;
+  let two;
   let foreignSession;
   try {
     outcomes = await Promise.all(list.map((s) => runScenario(context, port, front, publishable, s)));
+    two = await runTwoBrowserCall({ hub, context, port, run: RUN, log, finalVerdicts, api, sessionId: `two-browsers-${RUN_ID}`,
+      options: { apiKey: publishable, configuration: lab.twoBrowserCall.configuration, connectedMs: 6000, timeoutMs: 40000 } });
     foreignSession = await foreignPage(context, foreign.address().port, front, publishable);
   } finally {
     await context.close().catch(() => {});
@@ -207,6 +216,9 @@ async function main() {
       expect(o.page.errors.length === 0, `the SDK reported errors: ${o.page.errors.join('; ')}`);
     });
   }
+
+  check('two participants in Chromium and Firefox, both with pc-1 in one session, keep a verdict each', () =>
+    checkTwoParticipants(two, (v) => checkVerdict(v, lab.twoBrowserCall.expected, v.peerConnectionId), expect));
 
   const secrets = lab.secretsOf(list);
   const posts = requests.filter((r) => r.url.includes('/v1/reports'));

@@ -52,6 +52,7 @@ ensure_deps() {
   ensure_postgres_binaries
   ensure_test_packages
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  command -v firefox-esr >/dev/null || apt_install firefox-esr # the two-browser call's second participant
   # playwright-core only drives Debian's Chromium; no browser is ever downloaded.
   if [[ ! -d $SDK/node_modules/playwright-core || ! -d $SDK/node_modules/esbuild ]]; then
     (cd "$SDK" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
@@ -79,7 +80,7 @@ cleanup() {
   local pid
   # PostgreSQL first, gracefully; then whatever else we started, by PID.
   if [[ -f $RUN/pg/data/postmaster.pid ]]; then
-    PG_DATA="$RUN/pg/data" pg_stop_private 2>/dev/null
+    PG_OWNED=1 PG_DATA="$RUN/pg/data" pg_stop_private 2>/dev/null
   fi
   if [[ -f $RUN/pids ]]; then
     while read -r pid; do kill -9 "$pid" 2>/dev/null; done <"$RUN/pids"

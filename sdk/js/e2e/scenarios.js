@@ -60,6 +60,12 @@ export function scenarios() {
   ];
 }
 
+// Chromium calls Firefox, each page a participant with the SDK's defaults (both connections pc-1).
+export const twoBrowserCall = {
+  configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
+  expected: connected('relay', 'relay', 'udp'),
+};
+
 // Every string that must never leave the page.
 export function secretsOf(list) {
   const out = new Set([USER, PASSWORD, WRONG_PASSWORD, REST_USER, REST_SECRET]);

@@ -1,4 +1,5 @@
-// The test's web server: the page, the built SDK, and a recording proxy from /v1/* to IceWatch.
+// The test's web server: the pages, the built SDK, signalling for the two-browser call, and a
+// recording proxy from /v1/* to IceWatch.
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -8,13 +9,14 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(HERE, '..', 'dist');
 const { E2E_API: API } = process.env;
 
-// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded (a beacon is the
-// post made in no-cors mode); a scenario with failFirstPost gets a 503 for its first POST even though
-// IceWatch accepted it.
-export function startServer(failFirstFor) {
+// The page, the built SDK, the two-browser call's signalling (hub) and a proxy to IceWatch. Every
+// /v1 exchange is recorded (a beacon is the post made in no-cors mode); a scenario with
+// failFirstPost gets a 503 for its first POST even though IceWatch accepted it.
+export function startServer(failFirstFor, hub) {
   const exchanges = [];
   const failed = new Set();
   const files = { '/': path.join(HERE, 'page', 'index.html'), '/app.js': path.join(HERE, 'page', 'app.js'),
+    '/peer.html': path.join(HERE, 'page', 'peer.html'), '/peer.js': path.join(HERE, 'page', 'peer.js'),
     '/sdk/icewatch.min.js': path.join(DIST, 'icewatch.min.js') };
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -22,8 +24,9 @@ export function startServer(failFirstFor) {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       req.beacon = req.headers['sec-fetch-mode'] === 'no-cors';
+      if (hub.handle(req, body, res)) return;
       if (!req.url.startsWith('/v1/')) {
-        const file = files[req.url];
+        const file = files[req.url.split('?')[0]];
         if (!file) { res.writeHead(404); res.end(); return; }
         res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
         res.end(fs.readFileSync(file));

@@ -22,6 +22,18 @@ function randomId() {
   return c && c.randomUUID ? c.randomUUID() : `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+// One per monitor() call, i.e. per participant's page: IceWatch keeps each client's peer connection
+// ids apart, so every participant of a call may use the call's id as sessionId and name its
+// connections pc-1, pc-2, ...
+function randomClientId() {
+  const c = globalThis.crypto;
+  if (c && c.getRandomValues) {
+    const bytes = c.getRandomValues(new Uint8Array(9));
+    return `c-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  }
+  return `c-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}
+
 // A copy taken now: later changes by the app do not reach reports, and a value that cannot be
 // sent (a cycle, a BigInt) is refused here rather than at every send.
 function snapshot(value) {
@@ -43,6 +55,10 @@ export function parseConfig(options) {
   if (o.region !== undefined && (typeof o.region !== 'string' || !ID.test(o.region) || o.region.length > 64)) {
     fail('region must be 1-64 characters of [A-Za-z0-9._:-]');
   }
+  const clientId = o.clientId === undefined ? randomClientId() : o.clientId;
+  if (typeof clientId !== 'string' || !ID.test(clientId) || clientId.length > 64) {
+    fail('clientId must be 1-64 characters of [A-Za-z0-9._:-]');
+  }
   if (o.metadata !== undefined && (o.metadata === null || typeof o.metadata !== 'object' || Array.isArray(o.metadata))) {
     fail('metadata must be an object');
   }
@@ -62,11 +78,13 @@ export function parseConfig(options) {
     exposedSecretKey: o.token === undefined && !publishableKey,
     transport: o.transport || 'auto',
     sessionId,
+    clientId,
     region: o.region,
     metadata: o.metadata === undefined ? undefined : snapshot(o.metadata),
     sampleRate: number(o.sampleRate, 'sampleRate', 0, 1, 1),
     statsIntervalMs: number(o.statsIntervalMs, 'statsIntervalMs', 0, 3600000, 2000),
     flushIntervalMs: number(o.flushIntervalMs, 'flushIntervalMs', 0, 3600000, 5000),
+    heartbeatIntervalMs: number(o.heartbeatIntervalMs, 'heartbeatIntervalMs', 0, 3600000, 5000),
     maxQueue: number(o.maxQueue, 'maxQueue', 10, 1e6, 1000),
     maxBatch: number(o.maxBatch, 'maxBatch', 1, 1e5, 300),
     maxAttempts: number(o.maxAttempts, 'maxAttempts', 1, 100, 6),

@@ -11,7 +11,7 @@ const noop = () => {};
 // A handle that does nothing: for sessions sampled out and for options that could not be used.
 function inactive(sessionId, error) {
   return {
-    sessionId, sampled: false, error,
+    sessionId, clientId: null, sampled: false, error,
     watch: () => null, flush: () => Promise.resolve(), stop: () => Promise.resolve(),
     counters: () => ({ peerConnections: 0, open: 0, queued: 0, sentReports: 0, dropped: { events: 0, stats: 0 } }),
   };
@@ -83,6 +83,7 @@ export function monitor(options, env = browserEnv()) {
 
   return {
     sessionId: cfg.sessionId,
+    clientId: cfg.clientId,
     sampled: true,
     error: null,
     // watch(pc, { id }) starts monitoring a connection; returns its id (null when it cannot).

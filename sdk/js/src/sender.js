@@ -42,7 +42,7 @@ export class Sender {
 
   document(reports) {
     const c = this.cfg;
-    const doc = { sessionId: c.sessionId };
+    const doc = { sessionId: c.sessionId, clientId: c.clientId };
     if (c.region) doc.region = c.region;
     doc.sdk = { name: 'icewatch-js', version: VERSION };
     const d = this.queue.dropped;

@@ -7,10 +7,14 @@ const STATES = [
   ['icegatheringstatechange', 'iceGatheringState'],
   ['signalingstatechange', 'signalingState'],
 ];
-// States after which the server should hear from us soon rather than at the next flush.
-const URGENT = { connected: 1, completed: 1, failed: 1, disconnected: 1, closed: 1 };
+// States after which the server should hear from us soon rather than at the next flush. A
+// gathering round that is complete can decide a failure at once (relay policy, no relay candidate).
+const URGENT = { connected: 1, completed: 1, failed: 1, disconnected: 1, closed: 1, complete: 1 };
 const SOON_MS = 500;
 const FINAL_STATS_WAIT_MS = 1000;
+const UP = { connected: 1, completed: 1 };
+// Heartbeats stop after this long without connecting: IceWatch has long decided by then.
+const HEARTBEAT_LIMIT_MS = 600000;
 
 // Replaces pc[name] on the instance with a function that reports the call; the app gets the
 // original result (and rejection) untouched.
@@ -29,12 +33,28 @@ function hook(pc, name, before, after) {
 export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
   const { queue, sender, cfg, env, mask, safe } = ctx;
   let timer = null;
+  let beatTimer = null;
   let closed = false;
+  let lastItemAt = env.now();
+  let downSince = env.now();
 
   const log = (type, fields) => {
     if (ctx.stopped) return;
-    queue.addEvent(id, Object.assign({ t: env.now(), type }, fields));
+    lastItemAt = env.now();
+    queue.addEvent(id, Object.assign({ t: lastItemAt, type }, fields));
     sender.schedule(cfg.flushIntervalMs);
+  };
+
+  // While the connection is not connected, a silent stretch would leave IceWatch unable to tell
+  // how long it was watched (stats are deltas: nothing changes, nothing is sent). A heartbeat says
+  // "still watched, still not connected" whenever nothing else was queued for a while.
+  const beat = () => {
+    const state = pc.connectionState || pc.iceConnectionState;
+    const now = env.now();
+    if (UP[state]) { downSince = null; return; }
+    if (state === 'failed' || state === 'closed' || closed) return;
+    if (downSince === null) downSince = now;
+    if (now - downSince <= HEARTBEAT_LIMIT_MS && now - lastItemAt >= cfg.heartbeatIntervalMs) log('heartbeat');
   };
 
   const snapshot = (last) => {
@@ -43,13 +63,18 @@ export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
     let pending;
     try { pending = pc.getStats(); } catch (e) { return Promise.resolve(); }
     return Promise.resolve(pending).then(safe((report) => {
-      if ((last || !closed) && queue.addStats(id, t, pickStats(report, mask))) sender.schedule(cfg.flushIntervalMs);
+      if ((last || !closed) && queue.addStats(id, t, pickStats(report, mask))) {
+        lastItemAt = Math.max(lastItemAt, t);
+        sender.schedule(cfg.flushIntervalMs);
+      }
     }), () => {});
   };
 
   const stop = () => {
     if (timer !== null) env.clearInterval(timer);
+    if (beatTimer !== null) env.clearInterval(beatTimer);
     timer = null;
+    beatTimer = null;
   };
 
   let configuration;
@@ -109,5 +134,6 @@ export function watchPeerConnection(pc, id, ctx, initialConfiguration) {
   }));
 
   if (cfg.statsIntervalMs > 0) timer = env.setInterval(safe(() => snapshot(false)), cfg.statsIntervalMs);
+  if (cfg.heartbeatIntervalMs > 0) beatTimer = env.setInterval(safe(beat), cfg.heartbeatIntervalMs);
   return { id, snapshot, stop };
 }

@@ -40,8 +40,9 @@ test('a batch is POSTed to /v1/reports with the bearer token, keepalive and the 
   assert.equal(init.headers.Authorization, 'Bearer key-1');
   assert.equal(init.headers['Content-Type'], 'application/json');
   assert.equal(init.keepalive, true);
+  assert.match(body.clientId, /^c-[0-9a-f]{18}$/, 'a random client id per monitor()');
   assert.deepEqual(body, {
-    sessionId: 's1', region: 'eu', sdk: { name: 'icewatch-js', version: '0.1.0' }, userAgent: 'FakeBrowser/1.0',
+    sessionId: 's1', clientId: body.clientId, region: 'eu', sdk: { name: 'icewatch-js', version: '0.1.0' }, userAgent: 'FakeBrowser/1.0',
     metadata: { room: 'r' }, reports: [{ peerConnectionId: 'pc-1', seq: 0, events: [{ t: T0, type: 'create' }] }],
   });
 });

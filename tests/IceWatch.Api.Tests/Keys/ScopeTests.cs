@@ -40,6 +40,7 @@ public sealed class ScopeTests(KeysApiFixture api) : IClassFixture<KeysApiFixtur
         ("PUT", "/v1/settings/", ApiScopes.Admin),
         ("GET", "/ui/", ApiScopes.Read),
         ("GET", "/ui/sessions/{id}", ApiScopes.Read),
+        ("GET", "/ui/alerts/{id:guid}", ApiScopes.Read),
         ("GET", "/ui/login", Anonymous),
         ("POST", "/ui/login", Anonymous),
         ("POST", "/ui/logout", Anonymous),

@@ -42,6 +42,24 @@ public sealed class ConnectedCallTests
     }
 
     [Fact]
+    public void The_time_from_creation_to_connected_counts_gathering_and_signalling_too()
+    {
+        var v = RelayCall().Verdict();
+
+        Assert.Equal(650, v.TimeFromCreationToConnectedMs);
+        Assert.Equal(v.Timeline.First(s => s.Kind == "ice" && s.State == "connected").AtMs, v.TimeFromCreationToConnectedMs);
+    }
+
+    [Fact]
+    public void A_call_that_never_connected_has_no_time_to_connected_from_either_start()
+    {
+        var v = new EventScript().Created("stun:stun.example.com").Negotiated().Ice("checking", 0.1).Ice("failed", 5).Verdict();
+
+        Assert.Null(v.TimeToConnectedMs);
+        Assert.Null(v.TimeFromCreationToConnectedMs);
+    }
+
+    [Fact]
     public void Only_the_transport_names_the_selected_pair_even_when_two_pairs_are_nominated()
     {
         var v = new EventScript().Created("stun:stun.example.com")

@@ -1,6 +1,10 @@
+using IceWatch.Grains.Verdicts;
+
 namespace IceWatch.Grains.Tests.Golden;
 
 /// <param name="AddressFamily">The selected pair's address family (ipv4, ipv6, mdns); checked only when given.</param>
+/// <param name="TurnUrl">The configured TURN URL of the selected relay candidate; checked only when given.</param>
+/// <param name="TurnErrors">Candidate errors per configured TURN URL, each failure counted once; checked only when given.</param>
 public sealed record ExpectedPeerConnection(
     string Role,
     string Outcome,
@@ -10,4 +14,7 @@ public sealed record ExpectedPeerConnection(
     string? Category,
     bool? FailedAfterConnect = null,
     string? EvidenceContains = null,
-    string? AddressFamily = null);
+    string? AddressFamily = null,
+    string? TurnUrl = null,
+    IReadOnlyList<TurnUrlErrors>? TurnErrors = null,
+    int? IceRestarts = null);

@@ -37,6 +37,9 @@ public sealed class GoldenRecordingTests
         Assert.True(mismatches.Count == 0, $"{scenario}/{file}:\n" + string.Join("\n", mismatches));
     }
 
+    private static string Text(IReadOnlyList<TurnUrlErrors> errors) =>
+        string.Join(", ", errors.OrderBy(e => e.Url, StringComparer.Ordinal).Select(e => $"{e.Url}: {e.Unauthorized}x401 {e.Unreachable}x other"));
+
     private static IEnumerable<string> Mismatches(ExpectedPeerConnection e, Verdict v)
     {
         var pair = v.SelectedPair;
@@ -49,6 +52,9 @@ public sealed class GoldenRecordingTests
             ("category", e.Category, v.Category),
             ("failedAfterConnect", e.FailedAfterConnect ?? v.FailedAfterConnect, v.FailedAfterConnect),
             ("addressFamily", e.AddressFamily ?? pair?.AddressFamily, pair?.AddressFamily),
+            ("turnUrl", e.TurnUrl ?? pair?.TurnUrl, pair?.TurnUrl),
+            ("iceRestarts", e.IceRestarts ?? v.IceRestarts, v.IceRestarts),
+            ("turnErrors", Text(e.TurnErrors ?? v.TurnErrors), Text(v.TurnErrors)),
         ];
         if (e.EvidenceContains is { } wanted && !v.Evidence.Any(line => line.Contains(wanted, StringComparison.Ordinal)))
             yield return $"  {e.Role} ({v.PeerConnectionId}) evidence: expected a line containing \"{wanted}\", got {string.Join(" | ", v.Evidence)}";

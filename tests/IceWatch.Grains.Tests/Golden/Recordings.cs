@@ -5,7 +5,9 @@ namespace IceWatch.Grains.Tests.Golden;
 /// <summary>The committed real-browser recordings under tests/fixtures/recordings and their expected verdicts.</summary>
 internal static class Recordings
 {
-    public static readonly string[] Formats = ["webrtc-internals.json", "webrtc-internals.json.gz", "rtcstats.txt", "rtcstats.txt.gz", "sdk-report.json"];
+    /// <summary>rtcstats-live.txt: the rtcstats dump taken while the call was still up (it ends with the last event Chrome logged).</summary>
+    public static readonly string[] Formats =
+        ["webrtc-internals.json", "webrtc-internals.json.gz", "rtcstats.txt", "rtcstats.txt.gz", "rtcstats-live.txt", "sdk-report.json"];
 
     public static string Fixtures { get; } = Path.Combine(RepoRoot(), "tests", "fixtures");
 

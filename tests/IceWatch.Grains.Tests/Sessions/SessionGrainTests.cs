@@ -70,4 +70,22 @@ public sealed class SessionGrainTests
             System.Text.Json.JsonSerializer.Serialize(grain.Evaluate(null), GrainJson.Options),
             System.Text.Json.JsonSerializer.Serialize(restored.Evaluate(null), GrainJson.Options));
     }
+
+    [Theory]
+    [InlineData("firefox-lost-udp-cut")]
+    [InlineData("lost-ice-restart")]
+    [InlineData("firefox-turn-udp-tcp-wrong-password")]
+    public void A_recordings_state_survives_its_stored_json_with_the_same_verdicts(string recording)
+    {
+        var grain = new SessionGrain(new SessionState { SessionId = recording }, Options);
+        using (var stream = File.OpenRead(Path.Combine(Golden.Recordings.Root, recording, "sdk-report.json")))
+            grain.Apply(IceWatch.Grains.Parsing.UploadReader.Read(stream), EventScript.T0);
+        var json = System.Text.Json.JsonSerializer.Serialize(grain.State, GrainJson.Options);
+
+        var restored = new SessionGrain(System.Text.Json.JsonSerializer.Deserialize<SessionState>(json, GrainJson.Options)!, Options);
+
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(grain.Evaluate(null), GrainJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(restored.Evaluate(null), GrainJson.Options));
+    }
 }

@@ -101,7 +101,8 @@ function killTree(child) {
 }
 
 // Serves the page, hands it the scenario's options and waits for its report.
-function startServer(options, log) {
+// POST /firewall { name } loads a firewall (scripted scenarios) before answering.
+function startServer(options, log, firewall) {
   const dir = path.join(__dirname, '..', 'page');
   const types = { '.html': 'text/html', '.js': 'text/javascript' };
   let deliver;
@@ -112,13 +113,24 @@ function startServer(options, log) {
       res.end(JSON.stringify(options));
       return;
     }
-    if (req.method === 'POST' && (req.url === '/report' || req.url === '/progress')) {
+    if (req.method === 'POST' && (req.url === '/report' || req.url === '/progress' || req.url === '/firewall')) {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (req.url === '/firewall') {
+          try {
+            firewall(JSON.parse(body).name);
+            res.writeHead(204);
+          } catch (err) {
+            log(`firewall: ${err.message}`);
+            res.writeHead(500);
+          }
+          res.end();
+          return;
+        }
         res.writeHead(204);
         res.end();
-        const body = Buffer.concat(chunks).toString('utf8');
         if (req.url === '/progress') log(body);
         else deliver(JSON.parse(body));
       });
@@ -134,13 +146,13 @@ function startServer(options, log) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, report })));
 }
 
-// ctx: { name, scenario, runDir, log, sleep }. Returns the SDK report.
-async function recordWithFirefox({ name, scenario, runDir, log }) {
+// ctx: { name, scenario, runDir, log, firewall }. Returns the SDK report.
+async function recordWithFirefox({ name, scenario, runDir, log, firewall }) {
   if (!fs.existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing (apt-get install firefox-esr)`);
   const configuration = typeof scenario.configuration === 'function' ? scenario.configuration() : scenario.configuration;
-  const options = { sessionId: name, durationMs: scenario.durationMs,
+  const options = { sessionId: name, durationMs: scenario.durationMs, steps: scenario.steps,
     lab: { audio: true, configuration, ...(scenario.page || {}) } };
-  const { server, report } = await startServer(options, log);
+  const { server, report } = await startServer(options, log, firewall);
   const profile = fs.mkdtempSync(path.join(runDir, 'firefox-profile-'));
   fs.writeFileSync(path.join(profile, 'user.js'), userJs(scenario.firefoxPrefs));
   const url = `http://localhost:${server.address().port}/`;
@@ -166,4 +178,5 @@ async function recordWithFirefox({ name, scenario, runDir, log }) {
   }
 }
 
-module.exports = { recordWithFirefox };
+// The SDK's end-to-end test (sdk/js/e2e) starts Firefox the same way.
+module.exports = { recordWithFirefox, userJs, killTree, FIREFOX };

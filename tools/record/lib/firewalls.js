@@ -48,4 +48,24 @@ const NO_IPV4 = `table inet lab {
   }
 }
 `;
-module.exports = { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4 };
+// Cuts loaded in the middle of a call (lost-* scenarios): the path the call
+// uses stops delivering, as on a network handoff or a NAT binding that expired.
+// Only the lab's addresses are cut, so the page server on 127.0.0.1 (and
+// Firefox's report to it) keeps working.
+const CUTS = {
+  // Every UDP datagram from the lab network: TCP still gets through.
+  'cut-udp': `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    ip saddr 10.201.0.0/24 meta l4proto udp drop
+  }
+}
+`,
+  // Everything from the lab network: the TURN server and the peer's own address.
+  'cut-all': `table inet lab {
+  chain in { type filter hook input priority 0; policy accept;
+    ip saddr 10.201.0.0/24 drop
+  }
+}
+`,
+};
+module.exports = { BLOCK_UDP, ONLY_TCP_443, NO_DIRECT_PATH, STUN_TURN_BLOCKED, NO_IPV4, CUTS };

@@ -31,8 +31,9 @@ function restServer(url, expiresInSeconds) {
   return { urls: url, username, credential };
 }
 
-const connected = (localType, remoteType, relayProtocol) => ({ outcome: 'connected',
-  failedAfterConnect: false, localType, remoteType, relayProtocol, iceRestarts: 0, category: null });
+// turnUrl: the configured TURN URL the selected relay candidate came from.
+const connected = (localType, remoteType, relayProtocol, turnUrl) => ({ outcome: 'connected',
+  failedAfterConnect: false, localType, remoteType, relayProtocol, ...(turnUrl ? { turnUrl } : {}), iceRestarts: 0, category: null });
 const failed = (category) => ({ outcome: 'failed',
   failedAfterConnect: false, localType: null, remoteType: null, relayProtocol: null, iceRestarts: 0, category });
 const both = (v) => [{ role: 'caller', ...v }, { role: 'callee', ...v }];

@@ -1,7 +1,8 @@
 'use strict';
 // Records one scenario: starts its TURN server, opens chrome://webrtc-internals,
 // runs the call in the test page, then saves the webrtc-internals dump, the
-// rtcstats dump, the page's SDK report and the expected verdict. Firefox
+// rtcstats dump (once during the call, once after close), the page's SDK
+// report and the expected verdict. Firefox
 // scenarios (lib/firefox.js) save only the SDK report and the expected verdict.
 // Usage (inside the lab's network namespace): node run-scenario.js <scenario> <outDir> <runDir>
 
@@ -12,6 +13,7 @@ const zlib = require('zlib');
 const { spawn, execFileSync } = require('child_process');
 const { scenarios, expectedDocument, IPV6 } = require('./scenarios');
 const { recordWithFirefox } = require('./firefox');
+const { CUTS } = require('./firewalls');
 
 const [name, outDir, runDir] = process.argv.slice(2);
 const scenario = scenarios[name];
@@ -40,6 +42,15 @@ function startTurn(args) {
 // A scenario's firewall: an nftables ruleset for the browser's namespace.
 function nft(ruleset) {
   execFileSync('nft', ['-f', '-'], { input: ruleset });
+}
+
+// A firewall change in the middle of a scripted call: one of CUTS, or 'restore'
+// (back to the scenario's own firewall).
+function firewallStep(stepName) {
+  const ruleset = stepName === 'restore' ? (scenario.firewall || '') : CUTS[stepName];
+  if (ruleset === undefined) throw new Error(`unknown firewall ${stepName}`);
+  nft('flush ruleset\n' + ruleset);
+  log(`firewall ${stepName}`);
 }
 
 function stopProcess(child) {
@@ -101,7 +112,7 @@ async function record() {
   if (turn) await sleep(1000);
   if (scenario.browser === 'firefox') {
     try {
-      const sdk = await recordWithFirefox({ name, scenario, runDir, log });
+      const sdk = await recordWithFirefox({ name, scenario, runDir, log, firewall: firewallStep });
       log(`report received: ${sdk.reports.map((r) => `${r.peerConnectionId} ${r.events.length} events, ${r.stats.length} snapshots`).join('; ')}`);
       writeFixture(sdk);
     } finally {
@@ -135,7 +146,11 @@ async function record() {
     await page.evaluate((o) => window.lab.start(o), opts);
     log(`call started, ${JSON.stringify(await page.evaluate(() => window.lab.states()))}`);
 
-    if (scenario.during) await scenario.during({ page, turn, log, sleep, stopProcess });
+    if (scenario.steps) {
+      await page.exposeFunction('labFirewall', firewallStep);
+      const done = await page.evaluate((steps) => window.lab.run(steps, { firewall: (n) => window.labFirewall(n) }), scenario.steps);
+      log(`script done: ${done.join('; ')}`);
+    } else if (scenario.during) await scenario.during({ page, turn, log, sleep, stopProcess });
     else await sleep(scenario.durationMs);
     log(`before close, ${JSON.stringify(await page.evaluate(() => window.lab.states()))}`);
 
@@ -145,6 +160,11 @@ async function record() {
     await internals.click('details.peer-connection-dump-root > summary');
     await internals.setChecked('#dump-checkbox', false); // raw JSON, not gzip
     await download(internals, '#dump-click-target', path.join(outDir, 'webrtc-internals.json'));
+    // The rtcstats dump as a user gets it during the call: it ends with the last
+    // event Chrome logged, which for a call stuck in "new" is ~0.1 s in.
+    const liveGz = path.join(runDir, `rtcstats-live-${name}.gz`);
+    await download(internals, '#dump-click-target-rtcstats', liveGz);
+    fs.writeFileSync(path.join(outDir, 'rtcstats-live.txt'), zlib.gunzipSync(fs.readFileSync(liveGz)));
 
     const sdk = await page.evaluate((id) => window.lab.close(id), name);
     await sleep(2000); // the rtcstats dump keeps closed connections: let it see the close

@@ -15,14 +15,14 @@ const scenarios = {
     turn: turnArgs([...LT_CRED, '--no-tls']),
     configuration: relay([turnServer(TURN_UDP)]),
     durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'udp')),
+    expected: both(connected('relay', 'relay', 'udp', TURN_UDP)),
   },
   'turn-wrong-password': {
     description: 'Both peers relay-only through coturn over UDP, but the password is wrong: coturn answers 401 and no relay candidate is gathered. Recorded for 45 s (Chrome never reports failed).',
     turn: turnArgs([...LT_CRED, '--no-tls']),
     configuration: relay([turnServer(TURN_UDP, USER, 'not-the-password')]),
     durationMs: STALL_MS,
-    expected: both(failed('turn_auth_failed')),
+    expected: both({ ...failed('turn_auth_failed'), turnErrors: [{ url: TURN_UDP, unauthorized: 1, unreachable: 0 }] }),
   },
   'direct-host': {
     description: 'Policy all with only a STUN server; both peers share a network, so ICE connects directly between host candidates. The page holds a microphone grant, so Chrome shows raw host addresses.',
@@ -44,7 +44,7 @@ const scenarios = {
     turn: turnArgs([...LT_CRED, '--no-tls']),
     configuration: relay([turnServer(TURN_TCP)]),
     durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'tcp')),
+    expected: both(connected('relay', 'relay', 'tcp', TURN_TCP)),
   },
   'turn-tls-relay': {
     description: 'Both peers relay-only through coturn, TURN over TLS on 443 (turns:...:443?transport=tcp) with a self-signed certificate that Chromium is told to accept.',
@@ -52,14 +52,14 @@ const scenarios = {
     configuration: relay([turnServer(TURNS_443)]),
     chromeArgs: ['--ignore-certificate-errors'],
     durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'tls')),
+    expected: both(connected('relay', 'relay', 'tls', TURNS_443)),
   },
   'turn-rest-valid': {
     description: 'Relay-only through coturn over UDP with TURN REST credentials (use-auth-secret) that expire in one hour.',
     turn: turnArgs([...REST, '--no-tls']),
     configuration: () => relay([restServer(TURN_UDP, 3600)]),
     durationMs: CONNECTED_MS,
-    expected: both(connected('relay', 'relay', 'udp')),
+    expected: both(connected('relay', 'relay', 'udp', TURN_UDP)),
   },
   'turn-rest-expired': {
     description: 'Relay-only through coturn over UDP with TURN REST credentials whose expiry lies one hour in the past: coturn answers 401. Recorded for 45 s.',
@@ -68,7 +68,8 @@ const scenarios = {
     durationMs: STALL_MS,
     expected: both(failed('turn_credential_expired')),
     // Chrome strips the TURN username from both dumps, so only the SDK report carries the expiry.
-    formatOverrides: { 'webrtc-internals.json': { category: 'turn_auth_failed' }, 'rtcstats.txt': { category: 'turn_auth_failed' } },
+    formatOverrides: { 'webrtc-internals.json': { category: 'turn_auth_failed' }, 'rtcstats.txt': { category: 'turn_auth_failed' },
+      'rtcstats-live.txt': { category: 'turn_auth_failed' } },
     formatOverridesReason: 'Chrome strips the TURN username from both dump formats, so the expiry that tells an expired credential from a wrong one is only in the SDK report: from a dump the honest answer is turn_auth_failed.',
   },
   'turn-unreachable-udp': {
@@ -112,7 +113,7 @@ const scenarios = {
       }
       await sleep(3000);
     },
-    expected: both({ ...connected('relay', 'relay', 'udp'), failedAfterConnect: true, category: 'connection_lost' }),
+    expected: both({ ...connected('relay', 'relay', 'udp', TURN_UDP), failedAfterConnect: true, category: 'connection_lost' }),
   },
   'signaling-incomplete': {
     description: 'TURN/UDP configured correctly and policy all, but signalling breaks: the callee never receives the caller\'s candidates and the answer is never applied at the caller. Recorded for 45 s.',
@@ -136,7 +137,7 @@ const scenarios = {
     firewall: BLOCK_UDP,
     configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP])], iceTransportPolicy: 'all' },
     durationMs: 20000,
-    expected: both(connected('relay', 'relay', 'tcp')),
+    expected: both(connected('relay', 'relay', 'tcp', TURN_TCP)),
   },
   'only-443-no-turns': {
     description: 'The network lets only TCP to port 443 out. TURN is offered over UDP and TCP on 3478 but not as turns: on 443 (the server would accept it): nothing gets through. Recorded for 45 s.',
@@ -153,7 +154,7 @@ const scenarios = {
     configuration: { iceServers: [STUN, turnServer([TURN_UDP, TURN_TCP, TURNS_443])], iceTransportPolicy: 'all' },
     chromeArgs: ['--ignore-certificate-errors'],
     durationMs: 20000,
-    expected: both(connected('relay', 'relay', 'tls')),
+    expected: both(connected('relay', 'relay', 'tls', TURNS_443)),
   },
   'gathering-stuck': {
     description: 'Relay-only with TURN over TCP only, and the network silently drops the server\'s answers (no refusal, no timeout within the call): gathering never completes and nothing is gathered. Recorded for 45 s.',
@@ -181,7 +182,9 @@ const scenarios = {
       log('ICE restarted');
       await sleep(9000);
     },
-    expected: both({ ...connected('relay', 'relay', 'udp'), iceRestarts: 1 }),
+    // Only the caller restarts; the callee just answers the new offer.
+    expected: [{ role: 'caller', ...connected('relay', 'relay', 'udp', TURN_UDP), iceRestarts: 1 },
+      { role: 'callee', ...connected('relay', 'relay', 'udp', TURN_UDP) }],
   },
   'no-turn-symmetric-nat': {
     description: 'Policy all with only a STUN server, and the peers cannot reach each other directly (as behind symmetric NATs): without TURN no pair works. Recorded for 45 s.',
@@ -197,7 +200,7 @@ const scenarios = {
     firewall: NO_DIRECT_PATH,
     configuration: { iceServers: [STUN, turnServer(TURN_UDP)], iceTransportPolicy: 'all' },
     durationMs: 20000,
-    expected: both(connected('relay', 'relay', 'udp')),
+    expected: both(connected('relay', 'relay', 'udp', TURN_UDP)),
   },
   'stun-unreachable': {
     description: 'Policy all, no direct path between the peers, no TURN, and the STUN URL points at a port where nothing answers: no srflx candidate, STUN times out. Recorded for 45 s.',
@@ -215,6 +218,7 @@ const scenarios = {
     expected: both(failed('stun_turn_blocked')),
   },
   ...require('./scenarios-firefox-ipv6'),
+  ...require('./scenarios-lost'),
 };
 
 function expectedDocument(name) {

@@ -61,14 +61,15 @@ class Recorded {
     document.getElementById('log').textContent += `${this.id} ${JSON.stringify(e)}\n`;
   }
 
+  // Description calls are logged once they succeed, as the SDK does.
   async setLocalDescription(desc) {
-    this.log('setLocalDescription', { sdpType: desc.type });
     await this.pc.setLocalDescription(desc);
+    this.log('setLocalDescription', { sdpType: desc.type });
   }
 
   async setRemoteDescription(desc) {
-    this.log('setRemoteDescription', { sdpType: desc.type });
     await this.pc.setRemoteDescription(desc);
+    this.log('setRemoteDescription', { sdpType: desc.type });
   }
 
   async addIceCandidate(c) {
@@ -154,6 +155,36 @@ const lab = {
     const answer = await callee.pc.createAnswer();
     await callee.setLocalDescription(answer);
     await caller.setRemoteDescription(answer);
+  },
+
+  // Runs a scenario's script, one step after the other:
+  //   { until: 'connected' | 'failed', timeoutMs }  every peer reached that state
+  //   { sleep: ms }
+  //   { firewall: name }  the recorder loads that firewall (hooks.firewall resolves once it is in force)
+  //   { restartIce: true }
+  // Returns what happened when, for the recorder's log.
+  async run(steps, hooks) {
+    const start = Date.now();
+    const done = [];
+    for (const step of steps) {
+      if (step.until) await this.until(step.until, step.timeoutMs || 60000);
+      else if (step.sleep) await new Promise((r) => setTimeout(r, step.sleep));
+      else if (step.firewall) await hooks.firewall(step.firewall);
+      else if (step.restartIce) await this.restartIce();
+      done.push(`+${Date.now() - start} ms ${JSON.stringify(step)}`);
+    }
+    return done;
+  },
+
+  async until(what, timeoutMs) {
+    const end = Date.now() + timeoutMs;
+    const reached = (p) => (what === 'failed'
+      ? p.pc.connectionState === 'failed' || p.pc.iceConnectionState === 'failed'
+      : p.pc.connectionState === what);
+    while (!this.peers.every(reached)) {
+      if (Date.now() > end) throw new Error(`not every peer ${what} after ${timeoutMs} ms: ${JSON.stringify(this.states())}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   },
 
   states() {

@@ -3,7 +3,8 @@ import IceWatch from '/sdk/icewatch.min.js';
 
 const state = { peers: [], timers: [], handle: null, errors: [], received: 0 };
 
-// opts: { sessionId, apiKey (publishable), configuration, mode: 'wrap' | 'watch', endpoint?, transport?, flushIntervalMs? }
+// opts: { sessionId, apiKey (publishable), configuration, mode: 'wrap' | 'watch', endpoint?, transport?, flushIntervalMs? }.
+// Resolves with the SDK's client id, under which IceWatch files this page's connections.
 async function start(opts) {
   state.handle = IceWatch.monitor({
     endpoint: opts.endpoint || location.origin,
@@ -51,6 +52,7 @@ async function start(opts) {
   await callee.setLocalDescription(await callee.createAnswer());
   await caller.setRemoteDescription(callee.localDescription);
   flushToCaller();
+  return state.handle.clientId;
 }
 
 // An ICE restart started by the caller, renegotiated in-page.

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Parsing;
+
+/// <summary>
+/// Reads the lines of an rtcstats dump after its header, one at a time, from their UTF-8 bytes:
+/// [method, peerConnectionId, value, ...extra, timeDelta], each already dated by
+/// <see cref="RtcStatsClock"/>. getStats lines, nearly all of a dump, are read in one pass with no
+/// document built; the few other lines as a JsonDocument. Keeps the state of the peer connections
+/// it has seen, so every line of one peer connection must come to the same reader, in order.
+/// </summary>
+public sealed class RtcStatsLineReader(StatsFilter filter)
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = UploadLimits.MaxJsonDepth };
+    private readonly Dictionary<string, RtcStatsPeerConnection> peerConnections = new(StringComparer.Ordinal);
+    private readonly List<RtcStatsSnapshot.Stats> stats = [];
+
+    /// <summary>Every peer connection seen so far.</summary>
+    public IEnumerable<string> PeerConnectionIds => peerConnections.Keys;
+
+    /// <summary>
+    /// Reads one line into <paramref name="events"/>. <paramref name="time"/> is the line's time,
+    /// null when it has no number last (then it is no array, which is passed over, or it is refused).
+    /// </summary>
+    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, List<IceEvent> events)
+    {
+        if (line.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!TryReadStatsLine(line, $"line {lineNumber}", time, events))
+            {
+                using var doc = JsonDocument.Parse(line.ToArray(), new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, events);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump: {e.Message}", e);
+        }
+    }
+
+    // A getStats line about a peer connection; false (having changed nothing) for any other line.
+    private bool TryReadStatsLine(ReadOnlySpan<byte> line, string where, DateTimeOffset? time, List<IceEvent> events)
+    {
+        var reader = new Utf8JsonReader(line, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read()
+            || !JsonToken.TryCapture(ref reader, line, out var method) || !IsGetStats(method)
+            || !reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+        {
+            return false;
+        }
+
+        JsonToken.TryCapture(ref reader, line, out var idToken);
+        var id = idToken.Type == JsonTokenType.String ? idToken.Text() : idToken.ToString();
+        if (!peerConnections.TryGetValue(id, out var pc))
+        {
+            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
+        }
+
+        stats.Clear();
+        reader.Read();
+        var value = reader.TokenType;
+        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats) : Skip(ref reader);
+        var elements = 3;
+        JsonToken last = default;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            JsonToken.TryCapture(ref reader, line, out last);
+            elements++;
+        }
+
+        if (reader.Read())
+        {
+            throw new UploadFormatException($"expected one JSON value at {where} of the rtcstats dump");
+        }
+
+        if (elements == 3 || last.Type != JsonTokenType.Number || time is null)
+        {
+            throw elements == 3 && value == JsonTokenType.Number
+                ? new UploadFormatException($"expected an object of stats at {where}, found nothing")
+                : new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
+        }
+
+        if (value != JsonTokenType.StartObject)
+        {
+            throw new UploadFormatException($"expected an object of stats at {where}, found {JsonShape.Describe(Kind(value))}");
+        }
+
+        pc.ReadStats(stats, common, time.Value, events);
+        return true;
+    }
+
+    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, List<IceEvent> events)
+    {
+        if (entry.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        if (entry.GetArrayLength() < 3 || entry[entry.GetArrayLength() - 1].ValueKind != JsonValueKind.Number || time is null)
+        {
+            throw new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
+        }
+
+        if (entry[1].ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            return; // not about a peer connection (getUserMedia and the like)
+        }
+
+        var id = entry[1].ValueKind == JsonValueKind.String ? entry[1].GetString()! : entry[1].GetRawText();
+        var method = RtcStatsCompression.Method(entry[0].ValueKind == JsonValueKind.String ? entry[0].GetString()! : entry[0].GetRawText());
+        if (method.Contains('.'))
+        {
+            return; // navigator.mediaDevices.*, MediaStreamTrack.*: not peer connection APIs
+        }
+
+        if (!peerConnections.TryGetValue(id, out var pc))
+        {
+            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
+        }
+
+        events.AddRange(pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where));
+    }
+
+    private static bool IsGetStats(JsonToken method) =>
+        method.Type is JsonTokenType.String or JsonTokenType.Number
+        && ApiEventNames.Normalize(RtcStatsCompression.Method(method.Type == JsonTokenType.String ? method.Text() : method.ToString())) == "getstats";
+
+    private static DateTimeOffset? Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static JsonValueKind Kind(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using IceWatch.Grains.Events;
+
+namespace IceWatch.Grains.Parsing;
+
+/// <summary>
+/// Reads the "stats" object of one webrtc-internals peer connection: as many whole series as the
+/// read buffer holds, straight from its bytes, then more input. Most of a dump's bytes are here.
+/// </summary>
+public static class WebrtcInternalsStatsReader
+{
+    /// <summary>Reads the stats object that <paramref name="json"/> is about to start.</summary>
+    public static IEnumerable<IceEvent> Read(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path)
+    {
+        json.Expect(JsonTokenType.StartObject, "an object", $"{path}.stats");
+        var events = new List<IceEvent>();
+        while (ReadBuffered(json, series, path, events))
+        {
+            foreach (var e in events)
+            {
+                yield return e;
+            }
+
+            events.Clear();
+            if (!json.ReadMore())
+            {
+                throw new UploadFormatException("expected a complete JSON value, found the end of the upload");
+            }
+        }
+
+        series.Flush(events);
+        foreach (var e in events)
+        {
+            yield return e;
+        }
+    }
+
+    // Reads the series the buffer holds whole; true when more input is needed, false at the end of the stats.
+    private static bool ReadBuffered(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, List<IceEvent> events)
+    {
+        var input = json.Buffered;
+        var reader = json.BufferedReader();
+        while (true)
+        {
+            switch (WebrtcInternalsSeriesText.TryRead(ref reader, input, out var text))
+            {
+                case WebrtcInternalsSeriesText.Next.Series:
+                    series.Add(text, path, events);
+                    break;
+                case WebrtcInternalsSeriesText.Next.EndOfStats:
+                    json.Advance(reader);
+                    return false;
+                default:
+                    json.Advance(reader);
+                    return true;
+            }
+        }
+    }
+}
