@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Ingest throughput on this box, all on 127.0.0.1 with a private PostgreSQL:
+#   0. the database's ceiling: pgbench inserting the same report bodies, CONCURRENCY clients,
+#      one row per synchronously committed transaction (what accepting durably costs at least);
 #   1. the ceiling: a bare ASP.NET endpoint that reads the body and answers 202;
 #   2. IceWatch (API + processing in one process) in a closed loop: its maximum;
 #   3. IceWatch at a fixed rate (RATE_SHARE percent of that maximum): latency, processing lag
@@ -26,7 +28,8 @@ for project in bench/bare bench/load; do
     dotnet build "$ROOT/$project" -c Release -nologo -v q -o "$WORK/$(basename "$project")" >/dev/null
 done
 ICEWATCH_PG_PORT=54420 pg_start_private "$WORK/pg"
-PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_CONNECTION")" -U icewatch -d icewatch -tAq)
+PG_PORT="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_CONNECTION")"
+PSQL=("$(pg_bindir)/psql" -h 127.0.0.1 -p "$PG_PORT" -U icewatch -d icewatch -tAq)
 POSTMASTER="$(head -1 "$PG_DATA/postmaster.pid")"
 
 cpu_ticks() { # CPU time of a process (and, for the postmaster, of its live children) in clock ticks
@@ -41,6 +44,20 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 load() { dotnet "$WORK/load/icewatch-load.dll" --key "$KEY" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" "$@"; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 wait_http() { until curl -sf "$1" >/dev/null; do sleep 0.2; done; }
+
+pgbench_ceiling() { # tps of durable single-row inserts of one real report body, into a table like the inbox
+    dotnet "$WORK/load/icewatch-load.dll" --print-body "$WORK/body.json"
+    "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_inserts, bench_body" \
+        -c "CREATE TABLE bench_body AS SELECT pg_read_binary_file('$WORK/body.json') AS body" \
+        -c "CREATE TABLE bench_inserts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now())"
+    "${PSQL[@]}" -c "ALTER TABLE bench_inserts ALTER COLUMN body SET COMPRESSION lz4" 2>/dev/null || true
+    echo "INSERT INTO bench_inserts (body) SELECT body FROM bench_body;" >"$WORK/insert.sql"
+    "$(pg_bindir)/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U icewatch -n -c "$CONCURRENCY" -j 2 -T "$SECONDS_PER_RUN" -f "$WORK/insert.sql" icewatch 2>/dev/null \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+    "${PSQL[@]}" -c "DROP TABLE bench_inserts, bench_body"
+}
+CEILING="$(pgbench_ceiling)"
+echo "pgbench ceiling (durable inserts of a $(wc -c <"$WORK/body.json")-byte report body, $CONCURRENCY clients, synchronous commit): $CEILING inserts/s"
 
 if [ "${BARE:-1}" != 0 ]; then
 (cd "$WORK/bare" && ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" exec dotnet IceWatch.Bare.dll >"$WORK/bare.log" 2>&1) &

@@ -2,5 +2,5 @@ using IceWatch.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
 LoggingDefaults.Apply(builder.Configuration);
-builder.Services.AddIceWatchSilo(builder.Configuration);
+builder.AddIceWatchSilo();
 await builder.Build().RunAsync();

@@ -1,6 +1,8 @@
+using IceWatch.Grains.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,7 +10,10 @@ namespace IceWatch.Silo;
 
 public static class SiloServiceCollectionExtensions
 {
-    /// <summary>The database, its migrations (applied by a hosted service before any other starts) and the stores.</summary>
+    /// <summary>How long start-up waits for the Orleans runtime before serving without it.</summary>
+    private static readonly TimeSpan ForegroundStart = TimeSpan.FromSeconds(10);
+
+    /// <summary>The database, its migrations (applied in the background, waiting for PostgreSQL if need be) and the stores.</summary>
     public static IServiceCollection AddIceWatchStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -17,11 +22,11 @@ public static class SiloServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.TryAddSingleton(sp => Pooled(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
         services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<DatabaseReadiness>();
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<ApiKeyAdmin>();
-        services.TryAddSingleton<UploadAnnouncer>();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<SessionQueries>();
         services.TryAddSingleton<RegionQueries>();
@@ -31,35 +36,84 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<AlertIncidentQueries>();
         services.TryAddSingleton<SharedRateLimits>();
         services.TryAddSingleton<InstanceSecrets>();
-        // Inserted first: hosted services start in registration order, and everything else needs the schema.
-        if (!services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(MigrationService)))
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MigrationService)))
         {
-            services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationService>());
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrationService>());
             services.AddIceWatchSecrets(configuration);
         }
+        // Nothing waits for another to start: HTTP serves probes while the database or the cluster is still coming.
+        services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return services;
     }
 
-    /// <summary>Storage plus the processing services: the inbox processor and the stall-deadline sweeper.</summary>
-    public static IServiceCollection AddIceWatchSilo(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>A silo: storage, the grains and what they call, the sweeps, metrics, retention and alert delivery.</summary>
+    public static IHostApplicationBuilder AddIceWatchSilo(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddIceWatchSiloServices(configuration);
+        var cluster = ClusterSettings.Read(configuration);
+        PatientStart.Wrap(builder.Services, ForegroundStart, () => builder.UseOrleans(silo => silo.UseIceWatchCluster(cluster, Database(configuration))));
+        return builder;
+    }
+
+    /// <summary>Everything a silo runs beside Orleans itself: storage, processing settings, metrics, retention, alert delivery.</summary>
+    public static IServiceCollection AddIceWatchSiloServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIceWatchStorage(configuration);
+        services.AddIceWatchProcessing(configuration);
+        services.AddIceWatchAlerting(configuration);
+        return services;
+    }
+
+    /// <summary>An API node apart from the silos: an Orleans client that finds them through the membership table.</summary>
+    public static IHostApplicationBuilder AddIceWatchClusterClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIceWatchStorage(builder.Configuration);
+        var cluster = ClusterSettings.Read(builder.Configuration);
+        PatientStart.Wrap(builder.Services, ForegroundStart, () => builder.UseOrleansClient(client => client.UseIceWatchCluster(cluster, Database(builder.Configuration))));
+        return builder;
+    }
+
+
+    /// <summary>
+    /// At most <see cref="DefaultMaxPoolSize"/> connections per process unless the connection string says otherwise:
+    /// a burst of grain activations then waits for a pooled connection instead of exhausting the server's
+    /// max_connections (100 by default) for every node sharing it.
+    /// </summary>
+    private static NpgsqlDataSource Pooled(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var said = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!said.ContainsKey("Maximum Pool Size")) builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+        return builder.Build();
+    }
+
+    private const int DefaultMaxPoolSize = 20;
+
+    private static string Database(IConfiguration configuration) =>
+        configuration["ICEWATCH_DATABASE"] is { Length: > 0 } flat ? flat : configuration[$"{StorageOptions.Section}:Database"] ?? "";
+
+    private static void AddIceWatchProcessing(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<ProcessingOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(o =>
             {
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_STALL_DEADLINE_SECONDS", v => o.StallDeadlineSeconds = v);
-                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_POLL_INTERVAL_MS", v => o.PollIntervalMs = (int)v);
-                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_WORKERS", v => o.Workers = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
-                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_SESSIONS_PER_TRANSACTION", v => o.SessionsPerTransaction = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_PEER_CONNECTIONS", v => o.MaxSessionPeerConnections = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_EVENTS", v => o.MaxSessionEvents = (long)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_STATS_OBJECTS", v => o.MaxSessionStatsObjects = (long)v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
+        services.AddOptions<SessionGrainOptions>().Configure<IOptions<ProcessingOptions>>((grain, processing) =>
+        {
+            grain.StallDeadline = TimeSpan.FromSeconds(processing.Value.StallDeadlineSeconds);
+            grain.MaxAttempts = processing.Value.MaxAttempts;
+            grain.SessionLimits = processing.Value.SessionLimits;
+        });
         services.AddOptions<PrivacyOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(o =>
@@ -87,20 +141,14 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<AddressPrivacy>();
         services.TryAddSingleton<RetentionStore>();
         services.AddHostedService<RetentionSweeper>();
-        services.TryAddSingleton<SessionProcessor>();
         services.TryAddSingleton<IceWatchMetrics>();
         services.TryAddSingleton<MetricsQueries>();
         services.AddHostedService<OtlpMetricsService>();
         services.AddHostedService<MetricsRefresher>();
-        services.TryAddSingleton<InboxSignal>();
-        services.AddHostedService<UploadNotifications>();
-        services.AddHostedService<InboxProcessor>();
-        services.AddHostedService<DeadlineSweeper>();
-        return services.AddIceWatchAlerting(configuration);
     }
 
-    /// <summary>The alert evaluator and the notification dispatcher; both run on every node.</summary>
-    private static IServiceCollection AddIceWatchAlerting(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Alert evaluation lives in the region and TURN grains; the notification dispatcher runs on every silo.</summary>
+    private static void AddIceWatchAlerting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AlertingOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
@@ -116,15 +164,11 @@ public static class SiloServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.AddOptions<AlertScopeOptions>().Configure<IOptions<AlertingOptions>>((scope, alerting) => scope.Interval = alerting.Value.Interval);
         services.AddHttpClient(NotificationSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddSingleton<NotificationSender>();
-        services.TryAddSingleton<ScopeEvaluator>();
-        services.TryAddSingleton<AlertEvaluationService>();
         services.TryAddSingleton<NotificationDispatcher>();
-        // Added directly: two factory registrations through AddHostedService look alike and the second would be dropped.
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<AlertEvaluationService>());
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<NotificationDispatcher>());
-        return services;
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NotificationDispatcher>());
     }
 }

@@ -4,6 +4,12 @@ using IceWatch.Load;
 // icewatch-load --url URL [--url URL2] --key KEY [--seconds 20] [--concurrency 32] [--rate 0]
 //               [--sessions 2000] [--regions 4] [--report-bytes 10240] [--max-requests N] [--run-id ID]
 // Prints one line: requests, rate, latency percentiles, status counts.
+// icewatch-load --print-body FILE writes one report body as sent (for the database-only ceiling) and exits.
+if (args is ["--print-body", var file])
+{
+    await File.WriteAllBytesAsync(file, new ReportBodies(LoadOptions.Parse([])).Build(1));
+    return 0;
+}
 var options = LoadOptions.Parse(args);
 var sample = new ReportBodies(options).Build(1);
 using var cancel = new CancellationTokenSource();

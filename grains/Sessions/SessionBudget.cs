@@ -9,14 +9,17 @@ public sealed class SessionBudget(SessionState state, SessionLimits limits)
     private long _events;
     private long _stats;
 
+    /// <summary>True when the session holds this peer connection or may still take a new one.</summary>
+    public bool Takes(string peerConnectionId)
+    {
+        if (state.PeerConnections.ContainsKey(peerConnectionId) || state.PeerConnections.Count < limits.MaxPeerConnections) return true;
+        _refusedPeerConnections.Add(peerConnectionId);
+        return false;
+    }
+
     public bool Admit(IceEvent e)
     {
-        var known = state.PeerConnections.ContainsKey(e.PeerConnectionId);
-        if (!known && state.PeerConnections.Count >= limits.MaxPeerConnections)
-        {
-            _refusedPeerConnections.Add(e.PeerConnectionId);
-            return Refuse(e);
-        }
+        if (!Takes(e.PeerConnectionId)) return Refuse(e);
         if (state.EventsApplied >= limits.MaxEvents) return Refuse(e);
         if (e is StatsObserved)
         {

@@ -23,7 +23,9 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
         {
             if (e is ReportStarted report)
             {
-                var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = [];
+                // A report of a peer connection past the session's limit leaves no trace: its events are refused below.
+                if (!budget.Takes(report.PeerConnectionId)) continue;
+                var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = new();
                 if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
                 else skipping.Add(report.PeerConnectionId);
                 if (report.ClientId is not null)

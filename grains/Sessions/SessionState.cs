@@ -11,7 +11,7 @@ public sealed record SessionState
 {
     public required string SessionId { get; init; }
     public Dictionary<string, PeerConnectionFacts> PeerConnections { get; init; } = [];
-    public Dictionary<string, HashSet<long>> AppliedReports { get; init; } = [];
+    public Dictionary<string, AppliedSequence> AppliedReports { get; init; } = [];
 
     /// <summary>Events and stats objects applied so far, counted against the session's limits.</summary>
     public long EventsApplied { get; set; }

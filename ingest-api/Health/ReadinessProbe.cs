@@ -1,3 +1,4 @@
+using IceWatch.Silo;
 using Npgsql;
 
 namespace IceWatch.IngestApi.Health;
@@ -6,7 +7,7 @@ namespace IceWatch.IngestApi.Health;
 /// A cheap readiness answer for load balancers polling every few seconds: one <c>SELECT 1</c>, its
 /// result shared for a second by every caller, so a thousand probes cost one round trip.
 /// </summary>
-public sealed class ReadinessProbe(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ReadinessProbe> logger)
+public sealed class ReadinessProbe(NpgsqlDataSource dataSource, DatabaseReadiness readiness, TimeProvider clock, ILogger<ReadinessProbe> logger)
 {
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
@@ -15,6 +16,7 @@ public sealed class ReadinessProbe(NpgsqlDataSource dataSource, TimeProvider clo
 
     public async Task<string?> FindProblemAsync(CancellationToken ct)
     {
+        if (!readiness.IsReady) return "Waiting for PostgreSQL: the schema is not migrated yet.";
         if (clock.GetUtcNow() - _last.At < Fresh) return _last.Problem;
         await _one.WaitAsync(ct);
         try

@@ -3,8 +3,8 @@ using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Endpoints;
 using IceWatch.IngestApi.Logging;
 using IceWatch.IngestApi.Options;
-using Microsoft.Extensions.Options;
 using IceWatch.IngestApi.Ui;
+using Microsoft.Extensions.Options;
 
 namespace IceWatch.IngestApi.Hosting;
 
@@ -12,6 +12,12 @@ public static class IngestApiApplicationExtensions
 {
     public static WebApplication UseIngestApi(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.Role == HostingRoles.Silo)
+        {
+            // A silo node answers its orchestrator's probes and nothing else.
+            app.MapProbeEndpoints();
+            return app;
+        }
         app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
         app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler();

@@ -30,8 +30,8 @@ public static class IngestApiServiceCollectionExtensions
         var options = ResolveOptions(builder.Configuration);
 
         // The role decides the registrations, so it is read now rather than through IOptions.
-        if (options.Role == HostingRoles.Ingest) services.AddIceWatchStorage(builder.Configuration);
-        else services.AddIceWatchSilo(builder.Configuration);
+        if (options.Role == HostingRoles.Ingest) builder.AddIceWatchClusterClient();
+        else builder.AddIceWatchSilo();
 
         services.AddSingleton<IConfigureOptions<IngestOptions>, IngestOptionsSetup>();
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
@@ -81,6 +81,7 @@ public static class IngestApiServiceCollectionExtensions
         services.AddHostedService<RateLimitCellSweeper>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();
+        services.AddSingleton<GrainHandoff>();
         services.AddScoped<UploadIngestor>();
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<ReadinessProbe>();

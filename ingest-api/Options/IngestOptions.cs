@@ -23,7 +23,7 @@ public sealed class IngestOptions
     /// <summary>The <c>Retry-After</c> sent with 503 when PostgreSQL cannot be reached.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
-    /// <summary><c>all</c> runs the silo's processing in this process; <c>ingest</c> runs only the API.</summary>
+    /// <summary><c>all</c>: the API and a silo in this process; <c>ingest</c>: the API only, as a client of the silos; <c>silo</c>: a silo only.</summary>
     public string Role { get; set; } = HostingRoles.All;
 
     /// <summary>How long an API process trusts a key it has looked up; a revocation elsewhere takes effect within this. 0 disables.</summary>

@@ -27,7 +27,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         if (options.AdminKey is { Length: > 0 and < 24 })
             failures.Add("ICEWATCH_ADMIN_KEY must be at least 24 characters.");
         if (!HostingRoles.IsKnown(options.Role))
-            failures.Add($"Role must be '{HostingRoles.All}' or '{HostingRoles.Ingest}', got '{options.Role}'.");
+            failures.Add($"Role (ICEWATCH_ROLE) must be '{HostingRoles.All}', '{HostingRoles.Ingest}' or '{HostingRoles.Silo}', got '{options.Role}'.");
         if (options.BootstrapApiKey is { Length: > 0 and < 16 })
             failures.Add("ICEWATCH_BOOTSTRAP_API_KEY must be at least 16 characters.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

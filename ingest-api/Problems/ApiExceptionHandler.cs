@@ -39,6 +39,7 @@ public sealed class ApiExceptionHandler(
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The request body exceeds the maximum of {options.Value.MaxRequestBodyBytes} bytes."),
         BadHttpRequestException bad => (bad.StatusCode, "Bad Request", bad.Message),
+        DatabaseNotReadyException notReady => (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", notReady.Message),
         _ when DatabaseFailures.IsUnavailable(exception) =>
             (StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The database cannot be reached right now; retry later."),
         _ => (StatusCodes.Status500InternalServerError, "Internal Server Error", null),

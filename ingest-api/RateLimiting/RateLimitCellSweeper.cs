@@ -3,10 +3,12 @@ using IceWatch.Silo;
 namespace IceWatch.IngestApi.RateLimiting;
 
 /// <summary>Deletes the shared rate-limit rows of keys and clients that have been quiet for a minute.</summary>
-public sealed class RateLimitCellSweeper(SharedRateLimits limits, ILogger<RateLimitCellSweeper> logger) : BackgroundService
+public sealed class RateLimitCellSweeper(SharedRateLimits limits, DatabaseReadiness readiness, ILogger<RateLimitCellSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try { await readiness.WaitAsync(stoppingToken); }
+        catch (OperationCanceledException) { return; }
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         while (await WaitAsync(timer, stoppingToken))
         {

@@ -4,16 +4,27 @@ using Microsoft.Extensions.Options;
 
 namespace IceWatch.IngestApi.Startup;
 
-/// <summary>Gives tenant <c>default</c> the key from <c>ICEWATCH_BOOTSTRAP_API_KEY</c>, or says how to make one.</summary>
+/// <summary>
+/// Gives tenant <c>default</c> the key from <c>ICEWATCH_BOOTSTRAP_API_KEY</c> during start-up when the
+/// database is there, or as soon as it answers when it is not; or says how to make a key.
+/// </summary>
 public sealed class BootstrapKeyService(
     IOptions<IngestOptions> options,
-    DatabaseMigrator migrator,
+    DatabaseReadiness readiness,
     TenantStore tenants,
-    ILogger<BootstrapKeyService> logger) : IHostedService
+    ILogger<BootstrapKeyService> logger) : BackgroundService
 {
     public const string DefaultTenant = "default";
 
-    public async Task StartAsync(CancellationToken ct)
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Start-up waits briefly, so with a healthy database the key works once the host has started.
+        await readiness.WaitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await base.StartAsync(cancellationToken);
+        if (ExecuteTask is { } running) await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
     {
         if (options.Value.BootstrapApiKey is not { Length: > 0 } key)
         {
@@ -23,13 +34,21 @@ public sealed class BootstrapKeyService(
                 DefaultTenant);
             return;
         }
-
-        // The storage's own start-up migration may run concurrently; migrating is idempotent and locked.
-        await migrator.MigrateAsync(ct);
-        var tenant = await tenants.EnsureTenantAsync(DefaultTenant, ct);
-        await tenants.AddApiKeyAsync(tenant.Id, key, "bootstrap", ct);
-        logger.LogInformation("Tenant '{Tenant}' accepts the bootstrap API key", DefaultTenant);
+        for (var wait = TimeSpan.FromMilliseconds(250); ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.TicksPerSecond * 10)))
+        {
+            await readiness.WaitAsync(ct);
+            try
+            {
+                var tenant = await tenants.EnsureTenantAsync(DefaultTenant, ct);
+                await tenants.AddApiKeyAsync(tenant.Id, key, "bootstrap", ct);
+                logger.LogInformation("Tenant '{Tenant}' accepts the bootstrap API key", DefaultTenant);
+                return;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Could not store the bootstrap API key yet ({Error}); trying again", e.Message);
+                await Task.Delay(wait, ct);
+            }
+        }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

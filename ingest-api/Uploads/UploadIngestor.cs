@@ -11,7 +11,8 @@ namespace IceWatch.IngestApi.Uploads;
 /// Reads, validates and durably accepts one upload for a tenant. An upload made with a publishable key
 /// names the client network it came from, which bounds that network's weight in the paging rule.
 /// </summary>
-public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector inspector, InboxStore inbox, ClientIdentity clients)
+public sealed class UploadIngestor(
+    RequestBodyReader reader, ContentInspector inspector, InboxStore inbox, DatabaseReadiness readiness, GrainHandoff handoff, ClientIdentity clients)
 {
     public async Task<(AcceptResult Result, UploadSummary Summary)> DumpAsync(
         HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
@@ -47,11 +48,14 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
     private async Task<AcceptResult> AcceptAsync(
         HttpRequest request, Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct)
     {
+        if (!readiness.IsReady) throw new DatabaseNotReadyException();
         var publishable = request.HttpContext.User.FindFirstValue(ApiKeyDefaults.KindClaim) == KeyKinds.Publishable;
-        return await inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256)
+        var accepted = await inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256)
         {
             Client = publishable ? await clients.OfAsync(request.HttpContext, ct) : null,
         }, ct);
+        handoff.HandOff(tenantId, accepted, body.Bytes);
+        return accepted;
     }
 
     private static string Describe(UploadFormat format) => format switch

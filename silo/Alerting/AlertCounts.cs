@@ -6,23 +6,6 @@ namespace IceWatch.Silo;
 /// <summary>What an evaluation reads: the minute counters of a region or TURN URL, and for a page the failed peer connections behind them.</summary>
 internal static class AlertCounts
 {
-    /// <summary>The scope's client minute rows from <paramref name="from"/> on: what the paging rule counts.</summary>
-    public static async Task<IReadOnlyList<ClientMinuteCount>> MinutesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            SELECT minute, client, outcome, category, peer_connections FROM client_minutes
-            WHERE tenant_id = $1 AND scope_kind = $2 AND scope_value = $3 AND minute >= $4 AND peer_connections > 0
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = scope.TenantId }, new() { Value = scope.ScopeKind }, new() { Value = scope.ScopeValue }, new() { Value = from } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<ClientMinuteCount>();
-        while (await reader.ReadAsync(ct))
-            list.Add(new ClientMinuteCount(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
-        return list;
-    }
-
     /// <summary>For each TURN category, the TURN URL most of its failures in the window named (the one that answered with an error first).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> CauseTurnUrlsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
     {

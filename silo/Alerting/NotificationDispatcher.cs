@@ -12,13 +12,16 @@ namespace IceWatch.Silo;
 /// </summary>
 internal sealed class NotificationDispatcher(
     NpgsqlDataSource dataSource, NotificationSender sender, NotificationSignal signal, IOptions<AlertingOptions> options,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    DatabaseReadiness readiness, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 16;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        WorkLoop.RunAsync(DispatchAsync, idle => signal.WaitAsync(idle, stoppingToken), PollInterval, logger, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await WorkLoop.RunAsync(DispatchAsync, idle => signal.WaitAsync(idle, stoppingToken), PollInterval, logger, stoppingToken);
+    }
 
     /// <summary>Delivers one batch of due notifications; false when none was due.</summary>
     public async Task<bool> DispatchAsync(CancellationToken ct)

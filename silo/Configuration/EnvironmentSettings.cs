@@ -26,5 +26,5 @@ internal static class EnvironmentSettings
         }));
 
     // A settings error, so start-up reports it as one line to change rather than a crash.
-    private static OptionsValidationException Invalid(string key, string message) => new(key, typeof(string), [message]);
+    public static OptionsValidationException Invalid(string key, string message) => new(key, typeof(string), [message]);
 }

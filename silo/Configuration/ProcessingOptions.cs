@@ -1,26 +1,16 @@
 using IceWatch.Grains.Sessions;
-using SessionOptions = IceWatch.Grains.Sessions.SessionOptions;
 
 namespace IceWatch.Silo;
 
 /// <summary>
 /// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
-/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_POLL_INTERVAL_MS, ICEWATCH_WORKERS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS,
-/// ICEWATCH_SESSIONS_PER_TRANSACTION, ICEWATCH_MAX_SESSION_PEER_CONNECTIONS, ICEWATCH_MAX_SESSION_EVENTS, ICEWATCH_MAX_SESSION_STATS_OBJECTS).
+/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS,
+/// ICEWATCH_MAX_SESSION_PEER_CONNECTIONS, ICEWATCH_MAX_SESSION_EVENTS, ICEWATCH_MAX_SESSION_STATS_OBJECTS).
 /// </summary>
 public sealed class ProcessingOptions
 {
     /// <summary>A peer connection not connected this long after its creation is failed.</summary>
-    public double StallDeadlineSeconds { get; set; } = SessionOptions.Default.StallDeadline.TotalSeconds;
-
-    /// <summary>How long an idle worker waits before looking again (a new upload's notification wakes it sooner).</summary>
-    public int PollIntervalMs { get; set; } = 200;
-
-    /// <summary>Sessions processed in parallel by this process.</summary>
-    public int Workers { get; set; } = 2;
-
-    /// <summary>Sessions claimed and committed together in one transaction (1 = one at a time).</summary>
-    public int SessionsPerTransaction { get; set; } = 8;
+    public double StallDeadlineSeconds { get; set; } = IceWatch.Grains.Sessions.SessionOptions.Default.StallDeadline.TotalSeconds;
 
     /// <summary>Failed (non-transient) processing attempts after which an upload is set aside with its error.</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -35,10 +25,5 @@ public sealed class ProcessingOptions
 
     public long MaxSessionStatsObjects { get; set; } = SessionLimits.Default.MaxStatsObjects;
 
-    public SessionOptions Session => new(TimeSpan.FromSeconds(StallDeadlineSeconds))
-    {
-        Limits = new SessionLimits(MaxSessionPeerConnections, MaxSessionEvents, MaxSessionStatsObjects),
-    };
-
-    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMs);
+    public SessionLimits SessionLimits => new(MaxSessionPeerConnections, MaxSessionEvents, MaxSessionStatsObjects);
 }

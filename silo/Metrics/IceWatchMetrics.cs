@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IceWatch.Grains.Sessions;
 
 namespace IceWatch.Silo;
 

@@ -4,6 +4,9 @@ namespace IceWatch.Silo;
 public static class MetricNames
 {
     public const string Meter = "IceWatch";
+
+    /// <summary>The Orleans runtime's own instruments (grain calls, activations, messaging, membership), exported beside IceWatch's.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
     public const string PeerConnections = "icewatch.peer_connections";
     public const string RelayBytes = "icewatch.relay.bytes";
     public const string RegionFailureRate = "icewatch.region.failure_rate";

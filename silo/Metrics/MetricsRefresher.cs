@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace IceWatch.Silo;
 
 /// <summary>Reads the gauges' values from the database on an interval, so an export never waits for a query.</summary>
-internal sealed class MetricsRefresher(MetricsQueries queries, IceWatchMetrics metrics, IOptions<ProcessingOptions> options, ILogger<MetricsRefresher> logger)
+internal sealed class MetricsRefresher(MetricsQueries queries, IceWatchMetrics metrics, IOptions<ProcessingOptions> options, DatabaseReadiness readiness, ILogger<MetricsRefresher> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
@@ -13,6 +13,7 @@ internal sealed class MetricsRefresher(MetricsQueries queries, IceWatchMetrics m
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.MetricsRefreshSeconds);
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -24,7 +24,7 @@ internal sealed class OtlpMetricsService(IceWatchMetrics metrics, ILogger<OtlpMe
                 .AddService("icewatch", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId)
                 .AddTelemetrySdk()
                 .AddEnvironmentVariableDetector())
-            .AddMeter(MetricNames.Meter)
+            .AddMeter(MetricNames.Meter, MetricNames.OrleansMeter)
             .AddOtlpExporter()
             .Build();
         logger.LogInformation("Exporting metrics over OTLP to {Endpoint}", Endpoint());

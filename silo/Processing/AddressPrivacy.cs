@@ -1,3 +1,4 @@
+using IceWatch.Grains.Cluster;
 using IceWatch.Grains.Events;
 using IceWatch.Grains.Privacy;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IceWatch.Silo;
 
 /// <summary>Applies <see cref="PrivacyOptions"/> to the events of an upload before they reach the session's state.</summary>
-public sealed class AddressPrivacy(InstanceSecrets secrets, IOptions<PrivacyOptions> options)
+public sealed class AddressPrivacy(InstanceSecrets secrets, IOptions<PrivacyOptions> options) : IUploadPrivacy
 {
     private const string KeyName = "address_obfuscation";
     private EventRedactor? _redactor;

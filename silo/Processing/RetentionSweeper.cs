@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace IceWatch.Silo;
 
 /// <summary>Runs <see cref="RetentionStore"/> every sweep interval; several nodes may sweep at once (SKIP LOCKED).</summary>
-public sealed class RetentionSweeper(RetentionStore store, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweeper> logger)
+public sealed class RetentionSweeper(RetentionStore store, IOptions<RetentionOptions> options, DatabaseReadiness readiness, TimeProvider clock, ILogger<RetentionSweeper> logger)
     : BackgroundService
 {
     /// <summary>One full sweep: every kind of expired row, batch after batch until none is left.</summary>
@@ -26,6 +26,7 @@ public sealed class RetentionSweeper(RetentionStore store, IOptions<RetentionOpt
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

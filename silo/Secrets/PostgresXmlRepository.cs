@@ -5,10 +5,26 @@ using Npgsql;
 namespace IceWatch.Silo;
 
 /// <summary>The Data Protection key ring in PostgreSQL, so every node protects and unprotects with the same keys.</summary>
-public sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository
+public sealed class PostgresXmlRepository(NpgsqlDataSource dataSource, DatabaseReadiness readiness) : IXmlRepository
 {
+    private static readonly TimeSpan MigrationWait = TimeSpan.FromSeconds(30);
+
     // Data Protection's repository contract is synchronous; the ring is read rarely and cached.
     public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        try
+        {
+            return Read();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && !readiness.IsReady)
+        {
+            // Data Protection warms its ring at start-up, alongside the migrations that create the table.
+            readiness.WaitAsync(CancellationToken.None).Wait(MigrationWait);
+            return Read();
+        }
+    }
+
+    private List<XElement> Read()
     {
         using var command = dataSource.CreateCommand("SELECT xml FROM data_protection_keys ORDER BY created_at, friendly_name");
         using var reader = command.ExecuteReader();

@@ -9,7 +9,7 @@ namespace IceWatch.Silo;
 /// </summary>
 internal static class SecretsSchema
 {
-    public const int Version = 11;
+    public const int Version = 12;
 
     public const string Sql = """
         CREATE TABLE data_protection_keys (

@@ -27,9 +27,9 @@ public static class SecretsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<MasterKeys>();
         services.AddDataProtection().SetApplicationName("IceWatch");
-        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource, MasterKeys>((o, dataSource, keys) =>
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource, MasterKeys, DatabaseReadiness>((o, dataSource, keys, readiness) =>
         {
-            o.XmlRepository = new PostgresXmlRepository(dataSource);
+            o.XmlRepository = new PostgresXmlRepository(dataSource, readiness);
             if (keys.Current is not null) o.XmlEncryptor = new MasterKeyXmlEncryptor(keys);
         });
         services.TryAddSingleton<SecretProtector>();

@@ -6,13 +6,16 @@ using Npgsql;
 namespace IceWatch.Silo;
 
 /// <summary>
-/// At start-up, after the migrations: protects notification target secrets that were stored in plain
-/// text before they were encrypted, and says when the key ring has no master key to protect it.
+/// Once the schema is current: protects notification target secrets that were stored in plain text
+/// before they were encrypted, and says when the key ring has no master key to protect it. Until it
+/// has run, a plain-text secret is still read as it is.
 /// </summary>
-internal sealed class SecretsUpgrade(NpgsqlDataSource dataSource, SecretProtector protector, MasterKeys keys, ILogger<SecretsUpgrade> logger) : IHostedService
+internal sealed class SecretsUpgrade(
+    NpgsqlDataSource dataSource, DatabaseReadiness readiness, SecretProtector protector, MasterKeys keys, ILogger<SecretsUpgrade> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        await readiness.WaitAsync(ct);
         if (keys.Current is null)
             logger.LogWarning("ICEWATCH_SECRETS_KEY is not set: notification target secrets are encrypted, but with a key ring stored unencrypted " +
                 "in the same database. Set a master key (32 random bytes, base64) to protect them at rest.");
@@ -32,6 +35,4 @@ internal sealed class SecretsUpgrade(NpgsqlDataSource dataSource, SecretProtecto
         }
         if (plain.Count > 0) logger.LogInformation("Encrypted {Count} notification target secrets stored in plain text", plain.Count);
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -10,7 +10,7 @@ namespace IceWatch.Silo;
 /// </summary>
 internal static class ClientMinutesSchema
 {
-    public const int Version = 10;
+    public const int Version = 11;
 
     public const string Sql = """
         ALTER TABLE sessions ADD COLUMN client text NOT NULL DEFAULT '';

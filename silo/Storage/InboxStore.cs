@@ -8,10 +8,8 @@ namespace IceWatch.Silo;
 /// found through the snapshot, so no unique check has to wait for a row the processor is
 /// updating, and a new upload only inserts rows nobody else can hold.
 /// </summary>
-public sealed class InboxStore(NpgsqlDataSource dataSource, UploadAnnouncer announcer)
+public sealed class InboxStore(NpgsqlDataSource dataSource)
 {
-    internal const string Channel = "icewatch_uploads";
-
     public async Task<AcceptResult> AcceptAsync(Upload upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);
@@ -46,30 +44,26 @@ public sealed class InboxStore(NpgsqlDataSource dataSource, UploadAnnouncer anno
                     SELECT $1, $2, $3, $4, $5, $6, $7
                     WHERE NOT EXISTS (SELECT 1 FROM uploads WHERE tenant_id = $2 AND session_id = $3 AND content_sha256 = $7)
                     ON CONFLICT (tenant_id, session_id, content_sha256) DO NOTHING
-                    RETURNING id
+                    RETURNING id, received_at
                     """, Guid.CreateVersion7(), upload.TenantId, upload.SessionId, upload.Region, upload.Format.ToString(),
                     upload.Body, upload.ContentSha256),
             },
         };
-        Guid? inserted = null;
+        (Guid Id, DateTimeOffset ReceivedAt)? inserted = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             // Npgsql skips the results of statements without columns; the first row with a uuid is ours.
             do
             {
                 if (reader.FieldCount > 0 && reader.GetFieldType(0) == typeof(Guid) && await reader.ReadAsync(ct))
-                    inserted = reader.GetGuid(0);
+                    inserted = (reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
             } while (await reader.NextResultAsync(ct));
         }
-        if (inserted is { } id)
-        {
-            announcer.Announce();
-            return new AcceptResult(id, upload.SessionId, Duplicate: false);
-        }
+        if (inserted is { } row) return new AcceptResult(row.Id, upload.SessionId, Duplicate: false, row.ReceivedAt);
 
         // Known content, or a race lost to the same content: ON CONFLICT waited for the winner's commit.
         var first = await FindAsync(connection, upload, ct) ?? throw new InvalidOperationException("The conflicting upload vanished.");
-        return new AcceptResult(first, upload.SessionId, Duplicate: true);
+        return new AcceptResult(first, upload.SessionId, Duplicate: true, null);
     }
 
     private static async Task<Guid?> FindAsync(NpgsqlConnection connection, Upload upload, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace IceWatch.Silo;
 /// </summary>
 internal static class KeyKindsSchema
 {
-    public const int Version = 8;
+    public const int Version = 9;
 
     public const string Sql = """
         ALTER TABLE api_keys ADD COLUMN kind text NOT NULL DEFAULT 'admin'

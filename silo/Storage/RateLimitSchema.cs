@@ -9,7 +9,7 @@ namespace IceWatch.Silo;
 /// </summary>
 internal static class RateLimitSchema
 {
-    public const int Version = 9;
+    public const int Version = 10;
 
     public const string Sql = """
         CREATE UNLOGGED TABLE rate_limit_cells (

@@ -5,7 +5,7 @@ namespace IceWatch.Silo;
 
 internal static class TurnMinuteWrites
 {
-    public static NpgsqlBatchCommand Add(ClaimedSession session, TurnCounterDelta d) => new("""
+    public static NpgsqlBatchCommand Add(Guid tenantId, string region, TurnCounterDelta d) => new("""
         INSERT INTO turn_minutes (tenant_id, region, turn_url, minute, outcome, category,
                                   peer_connections, relayed_via, bytes_relayed, auth_errors, unreachable_errors)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -19,8 +19,8 @@ internal static class TurnMinuteWrites
     {
         Parameters =
         {
-            new() { Value = session.TenantId },
-            new() { Value = session.Region },
+            new() { Value = tenantId },
+            new() { Value = region },
             new() { Value = KeyText.Cap(d.Key.TurnUrl, KeyText.MaxUrlBytes) },
             new() { Value = d.Key.Minute },
             new() { Value = KeyText.Cap(d.Key.Outcome) },

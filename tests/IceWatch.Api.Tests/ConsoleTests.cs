@@ -13,7 +13,7 @@ public sealed class ConsoleTests(PostgresFixture postgres)
     [Theory]
     [InlineData("ICEWATCH_BOOTSTRAP_API_KEY", "dev-key", "icewatch: configuration error: ICEWATCH_BOOTSTRAP_API_KEY must be at least 16 characters.")]
     [InlineData("ICEWATCH_STALL_DEADLINE_SECONDS", "soon", "icewatch: configuration error: ICEWATCH_STALL_DEADLINE_SECONDS must be a number, not 'soon'.")]
-    [InlineData("ICEWATCH_ROLE", "everything", "icewatch: configuration error: Role must be 'all' or 'ingest', got 'everything'.")]
+    [InlineData("ICEWATCH_ROLE", "everything", "icewatch: configuration error: Role (ICEWATCH_ROLE) must be 'all', 'ingest' or 'silo', got 'everything'.")]
     [InlineData("ICEWATCH_MAX_DECOMPRESSED_BYTES", "1000",
         "icewatch: configuration error: MaxDecompressedBytes (1000) must not be below MaxRequestBodyBytes (83886080).")]
     [InlineData("ICEWATCH_MAX_REQUEST_BODY_BYTES", "lots", "icewatch: configuration error: ICEWATCH_MAX_REQUEST_BODY_BYTES must be a whole number, got 'lots'.")]
@@ -36,17 +36,49 @@ public sealed class ConsoleTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task An_unreachable_database_ends_start_up_with_one_line_and_exit_1()
+    public async Task An_unreachable_database_is_waited_for_with_one_line_while_probes_say_alive_and_not_ready()
     {
         var nothingThere = FreePorts.Next();
+        var url = Url();
         await using var api = ApiProcess.Start(new Dictionary<string, string>
         {
-            ["ICEWATCH_DATABASE"] = $"Host=127.0.0.1;Port={nothingThere};Username=icewatch;Timeout=5", ["ASPNETCORE_URLS"] = Url(),
+            ["ICEWATCH_DATABASE"] = $"Host=127.0.0.1;Port={nothingThere};Username=icewatch;Timeout=2", ["ASPNETCORE_URLS"] = url,
         });
 
+        await api.WaitForOutputAsync("IceWatch starts and waits for it", Patience);
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, await StatusWithinAsync(http, $"{url}/livez"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusWithinAsync(http, $"{url}/readyz"));
+        Assert.Contains($"warn: IceWatch.IngestApi[0] PostgreSQL does not answer yet (Failed to connect to 127.0.0.1:{nothingThere}); IceWatch starts and waits for it",
+            api.Output);
+        Assert.Null(api.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_database_that_does_not_exist_ends_start_up_with_one_line_and_exit_1()
+    {
+        var database = await postgres.CreateDatabaseAsync($"gone_{Guid.NewGuid():N}");
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(database) { Database = "no_such_database" }.ConnectionString;
+        await using var api = ApiProcess.Start(new Dictionary<string, string> { ["ICEWATCH_DATABASE"] = missing, ["ASPNETCORE_URLS"] = Url() });
+
         Assert.Equal(1, await api.ExitAsync(Patience));
-        Assert.Equal($"icewatch: cannot use the database in ICEWATCH_DATABASE: Failed to connect to 127.0.0.1:{nothingThere} (Connection refused)",
-            api.Output.Trim());
+        Assert.Equal("icewatch: cannot use the database in ICEWATCH_DATABASE: 3D000: database \"no_such_database\" does not exist", api.Output.Trim());
+    }
+
+    private static async Task<HttpStatusCode> StatusWithinAsync(HttpClient http, string url)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return (await http.GetAsync(url)).StatusCode;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]

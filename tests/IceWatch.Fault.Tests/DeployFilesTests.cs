@@ -25,7 +25,10 @@ public sealed class DeployFilesTests
         var services = compose.GetProperty("services");
         Assert.Equal("ingest", services.GetProperty("ingest").GetProperty("environment").GetProperty("ICEWATCH_ROLE").GetString());
         Assert.Contains("readyz", services.GetProperty("ingest").GetProperty("healthcheck").GetRawText());
-        Assert.True(services.TryGetProperty("silo", out _) && services.TryGetProperty("postgres", out _));
+        Assert.True(services.TryGetProperty("postgres", out _));
+        var siloService = services.GetProperty("silo").GetProperty("environment");
+        Assert.Equal(("silo", "host"), (siloService.GetProperty("ICEWATCH_ROLE").GetString(), siloService.GetProperty("ICEWATCH_SILO_ADDRESS").GetString()));
+        Assert.Contains("livez", services.GetProperty("silo").GetProperty("healthcheck").GetRawText());
 
         var manifests = files.Where(f => f.Contains($"{Path.DirectorySeparatorChar}k8s{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => parsed.GetProperty(f).EnumerateArray()).ToList();
@@ -39,7 +42,12 @@ public sealed class DeployFilesTests
         Assert.Equal("/readyz", ingest.GetProperty("readinessProbe").GetProperty("httpGet").GetProperty("path").GetString());
         Assert.Equal("/livez", ingest.GetProperty("livenessProbe").GetProperty("httpGet").GetProperty("path").GetString());
         Assert.Contains("ICEWATCH_ROLE", ingest.GetProperty("env").GetRawText());
-        Assert.True(deployments.ContainsKey("icewatch-silo"));
+        var silo = deployments["icewatch-silo"].GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
+        Assert.Equal("/livez", silo.GetProperty("livenessProbe").GetProperty("httpGet").GetProperty("path").GetString());
+        Assert.Equal([8080, 11111, 30000], silo.GetProperty("ports").EnumerateArray().Select(p => p.GetProperty("containerPort").GetInt32()).Order());
+        var siloEnv = silo.GetProperty("env").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.Equal("silo", siloEnv["ICEWATCH_ROLE"].GetProperty("value").GetString());
+        Assert.Equal("status.podIP", siloEnv["ICEWATCH_SILO_ADDRESS"].GetProperty("valueFrom").GetProperty("fieldRef").GetProperty("fieldPath").GetString());
     }
 
     [Fact]

@@ -21,7 +21,11 @@ internal static class ExactlyOnce
     {
         await using var db = NpgsqlDataSource.Create(connectionString);
         var stored = await RowsAsync(db, "SELECT session_id, count(*) FROM uploads GROUP BY session_id");
-        var applied = await RowsAsync(db, "SELECT session_id, coalesce(jsonb_array_length(state -> 'appliedReports' -> 'pc-1'), 0) FROM sessions");
+        var applied = await RowsAsync(db, """
+            SELECT session_id, coalesce((state -> 'appliedReports' -> 'pc-1' ->> 'below')::bigint, 0)
+                             + coalesce(jsonb_array_length(state -> 'appliedReports' -> 'pc-1' -> 'above'), 0)
+            FROM sessions
+            """);
         foreach (var (session, seqs) in load.Accepted)
         {
             var accepted = seqs.Distinct().Count();

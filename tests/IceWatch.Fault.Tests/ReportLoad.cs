@@ -23,7 +23,8 @@ public sealed class ReportLoad(IReadOnlyList<Uri> ingest, string apiKey, int ses
     public string Region(int session) => $"{runId}-r{session % regions}";
     public string SessionId(int session) => $"{runId}-s{session}";
 
-    public async Task RunAsync(int concurrency, TimeSpan deadline, Func<bool>? keepGoing = null)
+    /// <param name="pause">Each sender waits this long between reports (zero: as fast as answered).</param>
+    public async Task RunAsync(int concurrency, TimeSpan deadline, Func<bool>? keepGoing = null, TimeSpan pause = default)
     {
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(20) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -32,7 +33,10 @@ public sealed class ReportLoad(IReadOnlyList<Uri> ingest, string apiKey, int ses
         {
             long item;
             while ((item = Interlocked.Increment(ref _next)) < (long)sessions * reportsPerSession && (keepGoing?.Invoke() ?? true))
+            {
                 await SendUntilAcceptedAsync(client, (int)(item % sessions), (int)(item / sessions), clock, deadline);
+                if (pause > TimeSpan.Zero) await Task.Delay(pause);
+            }
         })));
     }
 

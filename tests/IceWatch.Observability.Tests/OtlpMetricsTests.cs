@@ -72,6 +72,15 @@ public sealed class OtlpMetricsTests(SeededIceWatch iceWatch)
         Assert.Equal((1, 1), (Clients("other", "eu-west", "all"), Clients("other", "eu-west", "failed")));
     }
 
+    [Fact]
+    public async Task The_orleans_runtime_instruments_are_exported_beside_icewatch_s_own()
+    {
+        // The seeded uploads activated session and region grains on the co-hosted silo.
+        var activations = await LatestAsync("orleans-catalog-activations", p => p.Sum(x => x.Value) >= 1);
+        Assert.True(activations.Sum(p => p.Value) >= 1);
+        Assert.Equal("icewatch-under-test", activations[0].Resource["service.name"]);
+    }
+
     /// <summary>The points of the newest export that has the metric, waiting until they satisfy <paramref name="done"/>.</summary>
     private async Task<List<OtlpPoint>> LatestAsync(string metric, Func<List<OtlpPoint>, bool> done)
     {

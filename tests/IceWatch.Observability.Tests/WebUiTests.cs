@@ -111,14 +111,14 @@ public sealed class WebUiTests(SeededIceWatch iceWatch) : IAsyncLifetime
         Assert.Contains("401", await first.Locator("ul.evidence").InnerTextAsync());
         Assert.False(string.IsNullOrWhiteSpace(await first.Locator(".fix").InnerTextAsync()));
 
-        // Chrome left ICE in `new` for the 46 s the call was watched: the lane shows it across the axis.
+        // Chrome left ICE in `new` for the 49 s the call was watched: the lane shows it across the axis.
         var timeline = first.Locator("svg.timeline:visible");
         var ice = timeline.Locator("rect.state[data-kind=ice]");
         Assert.Equal("new", await ice.GetAttributeAsync("data-state"));
         Assert.Equal(width < 600 ? ["0 s", "15 s", "30 s", "45 s", "60 s"] : ["0 s", "10 s", "20 s", "30 s", "40 s", "50 s"],
             await timeline.Locator("text.tick").AllTextContentsAsync());
         Assert.True((await ice.BoundingBoxAsync())!.Width > 0.7 * (await timeline.BoundingBoxAsync())!.Width);
-        Assert.Contains("stayed new for 46", await timeline.GetAttributeAsync("aria-label"));
+        Assert.Contains("stayed new for 49.3 s", await timeline.GetAttributeAsync("aria-label"));
 
         Assert.Equal("No candidate was gathered or received.", await first.Locator("table.candidates td.empty").InnerTextAsync());
         Assert.StartsWith("No candidate pair was formed", await first.Locator("table.pairs td.empty").InnerTextAsync());

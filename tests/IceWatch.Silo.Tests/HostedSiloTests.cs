@@ -1,3 +1,4 @@
+using IceWatch.Grains.Cluster;
 using IceWatch.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,26 +11,42 @@ namespace IceWatch.Silo.Tests;
 public sealed class HostedSiloTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task A_started_silo_migrates_the_database_and_processes_a_new_upload_within_a_second()
+    public async Task A_started_silo_migrates_the_database_and_processes_a_handed_over_upload_within_a_second()
     {
         var connectionString = await postgres.CreateDatabaseAsync("hosted");
-        using var host = Build(new() { ["ICEWATCH_DATABASE"] = connectionString, ["ICEWATCH_POLL_INTERVAL_MS"] = "5000" });
+        using var host = Build(Storage.SiloSettings(connectionString, "hosted"));
         await host.StartAsync();
         try
         {
-            var tenants = host.Services.GetRequiredService<TenantStore>();
-            var tenant = await tenants.EnsureTenantAsync("acme", CancellationToken.None);
-            await Task.Delay(300); // let the listener subscribe
+            var tenant = await host.Services.GetRequiredService<TenantStore>().EnsureTenantAsync("acme", CancellationToken.None);
+            var accepted = await host.Services.GetRequiredService<InboxStore>().AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
+                SdkReports.Document("call-1", "eu-west", SdkReports.Connected("pc-1", SdkReports.Recent))), CancellationToken.None);
+
+            // The recovery sweep waits 3 s for a handoff, so finishing within a second means the handoff did it.
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            _ = grains.GetGrain<ISessionGrain>(tenant.Id, "call-1").ProcessAsync(new UploadHandoff(accepted.UploadId, accepted.ReceivedAt!.Value, null));
+            var view = await WaitForAsync(host, tenant.Id, v => v is { PendingUploads: 0 }, TimeSpan.FromSeconds(1));
+            Assert.Single(view!.PeerConnections);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_nobody_handed_over_is_processed_by_the_recovery_sweep()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("hosted_recovery");
+        using var host = Build(new(Storage.SiloSettings(connectionString, "hosted_recovery")) { ["ICEWATCH_RECOVERY_GRACE_SECONDS"] = "1" });
+        await host.StartAsync();
+        try
+        {
+            var tenant = await host.Services.GetRequiredService<TenantStore>().EnsureTenantAsync("acme", CancellationToken.None);
             await host.Services.GetRequiredService<InboxStore>().AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
                 SdkReports.Document("call-1", "eu-west", SdkReports.Connected("pc-1", SdkReports.Recent))), CancellationToken.None);
 
-            // The poll interval is 5 s, so finishing within a second means the notification woke a worker.
-            var sessions = host.Services.GetRequiredService<SessionQueries>();
-            var deadline = DateTime.UtcNow.AddSeconds(1);
-            SessionView? view;
-            while ((view = await sessions.GetAsync(tenant.Id, "call-1", CancellationToken.None)) is not { PendingUploads: 0 } && DateTime.UtcNow < deadline)
-                await Task.Delay(20);
-            Assert.Equal(0, view?.PendingUploads);
+            var view = await WaitForAsync(host, tenant.Id, v => v is { PendingUploads: 0 }, TimeSpan.FromSeconds(10));
             Assert.Single(view!.PeerConnections);
         }
         finally
@@ -42,7 +59,7 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
     public async Task A_started_silo_fails_a_stalled_peer_connection_at_its_deadline_without_a_new_upload()
     {
         var connectionString = await postgres.CreateDatabaseAsync("hosted_stall");
-        using var host = Build(new() { ["ICEWATCH_DATABASE"] = connectionString, ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "1" });
+        using var host = Build(new(Storage.SiloSettings(connectionString, "hosted_stall")) { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "3", ["ICEWATCH_RECOVERY_GRACE_SECONDS"] = "0.1" });
         await host.StartAsync();
         try
         {
@@ -52,7 +69,7 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
 
             var sessions = host.Services.GetRequiredService<SessionQueries>();
             var outcomes = new List<string>();
-            var deadline = DateTime.UtcNow.AddSeconds(5);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < deadline && outcomes.LastOrDefault() != "failed")
             {
                 var view = await sessions.GetAsync(tenant.Id, "call-1", CancellationToken.None);
@@ -70,24 +87,39 @@ public sealed class HostedSiloTests(PostgresFixture postgres)
     [Theory]
     [InlineData("ICEWATCH_DATABASE", "")]
     [InlineData("ICEWATCH_STALL_DEADLINE_SECONDS", "0")]
-    [InlineData("ICEWATCH_WORKERS", "0")]
-    [InlineData("ICEWATCH_POLL_INTERVAL_MS", "soon")]
+    [InlineData("ICEWATCH_SILO_PORT", "soon")]
+    [InlineData("ICEWATCH_MISSED_PROBES", "0")]
+    [InlineData("ICEWATCH_SILO_ADDRESS", "silo.example")]
     public async Task A_silo_with_an_invalid_setting_refuses_to_start(string key, string value)
     {
         var settings = new Dictionary<string, string?> { ["ICEWATCH_DATABASE"] = "Host=127.0.0.1;Port=1;Database=none", [key] = value };
-        using var host = Build(settings);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            using var host = Build(settings);
+            await host.StartAsync();
+        });
 
         Assert.True(error is OptionsValidationException or InvalidOperationException, error.ToString());
         Assert.Contains(key, error.Message);
+    }
+
+    private static async Task<SessionView?> WaitForAsync(IHost host, Guid tenantId, Func<SessionView?, bool> done, TimeSpan timeout)
+    {
+        var sessions = host.Services.GetRequiredService<SessionQueries>();
+        var deadline = DateTime.UtcNow + timeout;
+        SessionView? view;
+        while (!done(view = await sessions.GetAsync(tenantId, "call-1", CancellationToken.None)) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.True(done(view), $"not within {timeout}");
+        return view;
     }
 
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddIceWatchSilo(builder.Configuration);
+        builder.AddIceWatchSilo();
         return builder.Build();
     }
 }

@@ -1,4 +1,5 @@
 using IceWatch.Grains.Verdicts;
+using Orleans.Runtime;
 using IceWatch.Testing;
 
 namespace IceWatch.Silo.Tests;
@@ -83,7 +84,6 @@ public sealed class ProcessingTests(PostgresFixture postgres)
         await using var storage = await Storage.CreateAsync(postgres, "process_deadline",
             new Dictionary<string, string?> { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "1" });
         var tenant = await storage.Tenants.EnsureTenantAsync("acme", None);
-        var processor = storage.Get<SessionProcessor>();
         var t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
             SdkReports.Document("call-1", "eu-west", SdkReports.Checking("pc-1", t))), None);
@@ -91,12 +91,10 @@ public sealed class ProcessingTests(PostgresFixture postgres)
         await storage.DrainAsync();
         Assert.Equal(Outcomes.Pending, await OutcomeAsync());
         Assert.Equal(0L, await storage.RegionPeerConnectionsAsync());
-        Assert.False(await processor.ProcessPastDeadlineAsync(None));
 
-        await Task.Delay(1200);
-        Assert.True(await processor.ProcessPastDeadlineAsync(None));
-        Assert.False(await processor.ProcessPastDeadlineAsync(None));
-        Assert.Equal(Outcomes.Failed, await OutcomeAsync());
+        // The active grain's timer decides at the deadline; no upload and no sweep is needed.
+        await Until.TrueAsync(async () => await OutcomeAsync() == Outcomes.Failed, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await storage.Get<DeadlineSweep>().PassAsync(None));
         var failed = await storage.Regions.GetStatsAsync(tenant.Id, "eu-west", TimeSpan.FromHours(1), None);
         Assert.Equal((1L, 1L, 0L), (failed!.PeerConnections, failed.Failed, failed.Connected));
 
@@ -111,6 +109,26 @@ public sealed class ProcessingTests(PostgresFixture postgres)
         Assert.Equal(0L, await storage.ScalarAsync<long>("SELECT count(*) FROM region_minutes WHERE outcome = 'failed' AND peer_connections <> 0"));
 
         Task<string> OutcomeAsync() => storage.ScalarAsync<string>("SELECT outcome FROM verdicts WHERE peer_connection_id = 'pc-1'");
+    }
+
+    [Fact]
+    public async Task A_deadline_whose_grain_left_memory_is_honoured_by_the_sweep()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "process_deadline_sweep",
+            new Dictionary<string, string?> { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "3" });
+        var tenant = await storage.Tenants.EnsureTenantAsync("acme", None);
+        await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
+            SdkReports.Document("call-1", "eu-west", SdkReports.Checking("pc-1", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))), None);
+        await storage.DrainAsync();
+        Assert.NotNull(await storage.ScalarAsync<DateTime?>("SELECT next_deadline_at FROM sessions"));
+
+        // Every idle activation leaves memory, and its timer with it.
+        var grains = await storage.GrainsAsync();
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Until.TrueAsync(async () => await storage.ScalarAsync<string>("SELECT outcome FROM verdicts") == Outcomes.Failed, TimeSpan.FromSeconds(10));
+
+        Assert.Null(await storage.ScalarAsync<DateTime?>("SELECT next_deadline_at FROM sessions"));
+        Assert.Equal(1L, await storage.ScalarAsync<long>("SELECT sum(peer_connections)::bigint FROM region_minutes WHERE outcome = 'failed'"));
     }
 
     [Fact]

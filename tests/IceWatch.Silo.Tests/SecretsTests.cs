@@ -37,8 +37,8 @@ public sealed class SecretsTests(PostgresFixture postgres)
         var tenant = await storage.Tenants.EnsureTenantAsync("acme", CancellationToken.None);
         await storage.Get<NotificationTargetStore>().AddAsync(tenant.Id, NotificationTargetKinds.PagerDuty, null, "https://events.example.com", Secret, CancellationToken.None);
 
-        await using var sameKey = await Storage.AttachAsync(storage.ConnectionString, WithKey(MasterKey));
-        await using var otherKey = await Storage.AttachAsync(storage.ConnectionString, WithKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        await using var sameKey = await Storage.AttachAsync(storage, "secrets-same", WithKey(MasterKey));
+        await using var otherKey = await Storage.AttachAsync(storage, "secrets-other", WithKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
         Assert.Equal(Secret, (await sameKey.Get<NotificationTargetStore>().ListAsync(tenant.Id, CancellationToken.None)).Single().Secret);
         await Assert.ThrowsAnyAsync<CryptographicException>(() => otherKey.Get<NotificationTargetStore>().ListAsync(tenant.Id, CancellationToken.None));
@@ -53,7 +53,7 @@ public sealed class SecretsTests(PostgresFixture postgres)
         var store = storage.Get<NotificationTargetStore>();
         Assert.Equal(Secret, (await store.ListAsync(tenant.Id, CancellationToken.None)).Single().Secret);
 
-        await storage.StartHostedAsync<SecretsUpgrade>();
+        await storage.RunHostedAsync<SecretsUpgrade>();
 
         Assert.Equal(0L, await storage.ScalarAsync<long>("SELECT count(*) FROM notification_targets WHERE secret IS NOT NULL OR secret_protected IS NULL"));
         Assert.Equal(Secret, (await store.ListAsync(tenant.Id, CancellationToken.None)).Single().Secret);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using IceWatch.Testing;
 
 namespace IceWatch.Silo.Tests;
 
@@ -33,7 +34,9 @@ internal sealed class SiloProcess : IDisposable
             Environment =
             {
                 ["ICEWATCH_DATABASE"] = connectionString,
-                ["ICEWATCH_POLL_INTERVAL_MS"] = "50",
+                ["ICEWATCH_SILO_PORT"] = FreePorts.Next().ToString(),
+                ["ICEWATCH_GATEWAY_PORT"] = FreePorts.Next().ToString(),
+                ["ICEWATCH_RECOVERY_GRACE_SECONDS"] = "0.2",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__IceWatch"] = "Debug",
                 ["Logging__Console__FormatterName"] = "simple",
