@@ -11,7 +11,9 @@ namespace IceWatch.Grains.Cluster;
 /// A session in memory: each step applies uploads to the folded facts, diffs the verdicts and commits
 /// everything in one version-checked transaction; a conflict (another activation got there first)
 /// reloads and tries again. After the commit it hands the deltas to its region and TURN grains.
+/// Sessions are placed at random, so every silo takes its share, whoever hands them over.
 /// </summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class SessionGrain(
     ISessionStore store, IUploadPrivacy privacy, ISessionMetrics metrics, IOptions<SessionGrainOptions> options,
     TimeProvider clock, ILogger<SessionGrain> logger) : Grain, ISessionGrain
