@@ -40,29 +40,26 @@ public static class UploadReader
         return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g), () => gzip);
     }
 
-    /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
-    public static UploadSummary Validate(Stream stream)
+    /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
+    public static UploadSummary Validate(Stream stream, UploadQuota? quota = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        quota ??= UploadQuota.Unlimited;
         GzipInput? gzip = null;
         try
         {
             var (format, input) = Open(stream, g => gzip = g);
-            if (format == UploadFormat.SdkReport)
+            var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
+            var evidence = new PeerConnectionEvidence();
+            long events = 0, stats = 0;
+            foreach (var e in evidence.Filter(Counted(batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1), quota.MaxEvents)))
             {
-                var batch = SdkReportReader.Read(input);
-                return new UploadSummary(format, batch.SessionId, batch.Region, batch.PeerConnections, batch.Events.Count);
-            }
-
-            var peerConnections = new HashSet<string>(StringComparer.Ordinal);
-            long events = 0;
-            foreach (var e in Events(format, input, StatsFilter.All, readers: 1))
-            {
-                peerConnections.Add(e.PeerConnectionId);
                 events++;
+                if (e is StatsObserved && ++stats > quota.MaxStatsObjects) throw new UploadQuotaExceededException("stats objects", quota.MaxStatsObjects);
+                if (evidence.PeerConnections > quota.MaxPeerConnections) throw new UploadQuotaExceededException("peer connections", quota.MaxPeerConnections);
             }
 
-            return new UploadSummary(format, null, null, peerConnections.Count, events);
+            return new UploadSummary(format, batch?.SessionId, batch?.Region, evidence.PeerConnections, events, evidence.EmptyEntries, stats);
         }
         catch (Exception e) when (Translate(e, gzip) is { } translated && translated != e)
         {
@@ -73,7 +70,18 @@ public static class UploadReader
     private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened)
     {
         var (format, input) = Open(stream, gzipOpened);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers);
+        return new PeerConnectionEvidence().Filter(
+            format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers));
+    }
+
+    private static IEnumerable<IceEvent> Counted(IEnumerable<IceEvent> events, long max)
+    {
+        long read = 0;
+        foreach (var e in events)
+        {
+            if (++read > max) throw new UploadQuotaExceededException("events", max);
+            yield return e;
+        }
     }
 
     private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch

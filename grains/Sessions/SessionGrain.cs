@@ -13,15 +13,18 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
 {
     public SessionState State => state;
 
-    /// <summary>Applies one upload's events; returns how many were applied (skipped retries excluded).</summary>
+    /// <summary>Applies one upload's events; returns how many were applied (skipped retries and what is over the session's limits excluded).</summary>
     public long Apply(IEnumerable<IceEvent> events, DateTimeOffset receivedAt)
     {
         long applied = 0;
         var skipping = new HashSet<string>();
+        var budget = new SessionBudget(state, options.Limits);
         foreach (var e in events)
         {
             if (e is ReportStarted report)
             {
+                // A report of a peer connection past the session's limit leaves no trace: its events are refused below.
+                if (!budget.Takes(report.PeerConnectionId)) continue;
                 var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = new();
                 if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
                 else skipping.Add(report.PeerConnectionId);
@@ -33,10 +36,11 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
                 }
                 continue;
             }
-            if (skipping.Contains(e.PeerConnectionId)) continue;
+            if (skipping.Contains(e.PeerConnectionId) || !budget.Admit(e)) continue;
             PeerConnectionTimeline.Apply(Facts(e.PeerConnectionId, receivedAt), e);
             applied++;
         }
+        budget.Record(receivedAt);
         return applied;
     }
 

@@ -12,7 +12,7 @@ public static class RegionEndpoints
 {
     public static RouteGroupBuilder MapRegionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/regions").WithTags("Regions").RequireAuthorization();
+        var group = routes.MapGroup("/v1/regions").WithTags("Regions").RequireScope(ApiScopes.Read);
         group.MapGet("/{region}/stats", GetStatsAsync)
             .WithName("GetRegionStats")
             .WithSummary("ICE failure rate, root causes and relay traffic of a region over a window ending now (default 5m, at most 30d).")

@@ -8,9 +8,9 @@ namespace IceWatch.Silo;
 /// One session step in one transaction: the session row moves on only from the version the grain
 /// loaded, the uploads are marked only if nobody marked them first, and the verdicts and counter
 /// deltas commit with them or not at all. Two round trips: the first writes what belongs to this
-/// session and tells whether the step still holds; the second adds the shared region and TURN
-/// counters and commits in the same breath, so those rows, which every session of a region updates,
-/// stay locked only while the server runs it, never across a round trip. Processing commits
+/// session and tells whether the step still holds; the second adds the shared region, TURN and
+/// client counters and commits in the same breath, so those rows, which every session of a region
+/// updates, stay locked only while the server runs it, never across a round trip. Processing commits
 /// asynchronously: a commit lost in a database crash takes the whole step with it, and its uploads
 /// are simply processed again.
 /// </summary>
@@ -60,6 +60,7 @@ internal static class SessionCommits
         await using var batch = new NpgsqlBatch(connection);
         foreach (var d in commit.Changes.RegionDeltas.OrderBy(d => d.Key, BucketOrder.Instance)) batch.BatchCommands.Add(SessionStepWrites.AddToRegion(key, commit.Region, d));
         foreach (var d in commit.Changes.TurnDeltas.OrderBy(d => d.Key, TurnBucketOrder.Instance)) batch.BatchCommands.Add(TurnMinuteWrites.Add(key.TenantId, commit.Region, d));
+        foreach (var d in ClientMinuteWrites.Ordered(commit.Changes.ClientDeltas)) batch.BatchCommands.Add(ClientMinuteWrites.Add(key.TenantId, d));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_xact_id()::text"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         var transactionId = 0L;
