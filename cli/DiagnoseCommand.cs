@@ -51,7 +51,7 @@ public static class DiagnoseCommand
         using var stream = File.OpenRead(file);
         using var progress = ProgressReporter.For(stream, file);
         var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default);
-        grain.Apply(UploadReader.Read(progress.Stream, StatsFilter.Timeline, readers: Environment.ProcessorCount), DateTimeOffset.UtcNow);
+        grain.ApplyUpload(progress.Stream, DateTimeOffset.UtcNow, readers: Environment.ProcessorCount);
         return grain.Evaluate(now: null);
     }
 

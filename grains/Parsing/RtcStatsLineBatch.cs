@@ -33,18 +33,17 @@ public sealed class RtcStatsLineBatch
         Length += line.Length;
     }
 
-    /// <summary>Reads every line with <paramref name="reader"/>, then gives the array back to the pool.</summary>
-    public List<IceEvent> ReadWith(RtcStatsLineReader reader)
+    /// <summary>Reads every line with <paramref name="reader"/> into <paramref name="output"/>, then gives the array back to the pool.</summary>
+    public List<IceEvent> ReadWith(RtcStatsLineReader reader, UploadOutput output)
     {
-        var events = new List<IceEvent>();
         try
         {
             foreach (var (start, length, number, time) in lines)
             {
-                reader.Read(bytes.AsSpan(start, length), number, time, events);
+                reader.Read(bytes.AsSpan(start, length), number, time, output);
             }
 
-            return events;
+            return output is EventBuffer buffer ? buffer.Events : [];
         }
         finally
         {

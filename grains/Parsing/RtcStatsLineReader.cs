@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IceWatch.Grains.Events;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -15,15 +15,16 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
     private static readonly JsonReaderOptions Options = new() { MaxDepth = UploadLimits.MaxJsonDepth };
     private readonly Dictionary<string, RtcStatsPeerConnection> peerConnections = new(StringComparer.Ordinal);
     private readonly List<RtcStatsSnapshot.Stats> stats = [];
+    private readonly List<StatField> values = [];
 
     /// <summary>Every peer connection seen so far.</summary>
     public IEnumerable<string> PeerConnectionIds => peerConnections.Keys;
 
     /// <summary>
-    /// Reads one line into <paramref name="events"/>. <paramref name="time"/> is the line's time,
+    /// Reads one line into <paramref name="output"/>. <paramref name="time"/> is the line's time,
     /// null when it has no number last (then it is no array, which is passed over, or it is refused).
     /// </summary>
-    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, List<IceEvent> events)
+    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, UploadOutput output)
     {
         if (line.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -32,10 +33,10 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         try
         {
-            if (!TryReadStatsLine(line, $"line {lineNumber}", time, events))
+            if (!TryReadStatsLine(line, lineNumber, time, output))
             {
                 using var doc = JsonDocument.Parse(line.ToArray(), new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
-                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, events);
+                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, output);
             }
         }
         catch (JsonException e)
@@ -45,7 +46,7 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
     }
 
     // A getStats line about a peer connection; false (having changed nothing) for any other line.
-    private bool TryReadStatsLine(ReadOnlySpan<byte> line, string where, DateTimeOffset? time, List<IceEvent> events)
+    private bool TryReadStatsLine(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, UploadOutput output)
     {
         var reader = new Utf8JsonReader(line, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read()
@@ -63,9 +64,10 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         }
 
         stats.Clear();
+        values.Clear();
         reader.Read();
         var value = reader.TokenType;
-        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats) : Skip(ref reader);
+        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats, values) : Skip(ref reader);
         var elements = 3;
         JsonToken last = default;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -76,26 +78,26 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         if (reader.Read())
         {
-            throw new UploadFormatException($"expected one JSON value at {where} of the rtcstats dump");
+            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump");
         }
 
         if (elements == 3 || last.Type != JsonTokenType.Number || time is null)
         {
             throw elements == 3 && value == JsonTokenType.Number
-                ? new UploadFormatException($"expected an object of stats at {where}, found nothing")
-                : new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
+                ? new UploadFormatException($"expected an object of stats at line {lineNumber}, found nothing")
+                : new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at line {lineNumber} of the rtcstats dump");
         }
 
         if (value != JsonTokenType.StartObject)
         {
-            throw new UploadFormatException($"expected an object of stats at {where}, found {JsonShape.Describe(Kind(value))}");
+            throw new UploadFormatException($"expected an object of stats at line {lineNumber}, found {JsonShape.Describe(Kind(value))}");
         }
 
-        pc.ReadStats(stats, common, time.Value, events);
+        pc.ReadStats(stats, values, common, time.Value, output);
         return true;
     }
 
-    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, List<IceEvent> events)
+    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, UploadOutput output)
     {
         if (entry.ValueKind != JsonValueKind.Array)
         {
@@ -124,7 +126,10 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
             peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
         }
 
-        events.AddRange(pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where));
+        foreach (var e in pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where))
+        {
+            output.Add(e);
+        }
     }
 
     private static bool IsGetStats(JsonToken method) =>

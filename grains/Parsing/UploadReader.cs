@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IceWatch.Grains.Events;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -37,7 +38,24 @@ public static class UploadReader
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
         GzipInput? gzip = null;
-        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g), () => gzip);
+        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g, () => new EventBuffer()), () => gzip);
+    }
+
+    /// <summary>
+    /// Reads an upload into the facts of its peer connections as folding <see cref="Read(Stream, StatsFilter, int)"/>
+    /// with <see cref="StatsFilter.Timeline"/> would, building no event for a dump's stats: for a caller
+    /// that wants the facts only, such as the offline diagnosis. <paramref name="factsOf"/> gives the facts of
+    /// a peer connection and is called from up to <paramref name="readers"/> threads at once. Returns the
+    /// events left for the caller to apply while it is enumerated: an SDK report's, whose report numbers are
+    /// the session's to check; none for a dump.
+    /// </summary>
+    public static IEnumerable<IceEvent> ReadInto(Stream stream, Func<string, PeerConnectionFacts> factsOf, int readers)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(factsOf);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
+        GzipInput? gzip = null;
+        return Guard(() => ReadUnguarded(stream, StatsFilter.Timeline, readers, g => gzip = g, () => new FactsOutput(factsOf)), () => gzip);
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
@@ -56,7 +74,7 @@ public static class UploadReader
 
             var peerConnections = new HashSet<string>(StringComparer.Ordinal);
             long events = 0;
-            foreach (var e in Events(format, input, StatsFilter.All, readers: 1))
+            foreach (var e in Events(format, input, StatsFilter.All, readers: 1, () => new EventBuffer()))
             {
                 peerConnections.Add(e.PeerConnectionId);
                 events++;
@@ -70,16 +88,17 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened)
+    private static IEnumerable<IceEvent> ReadUnguarded(
+        Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened, Func<UploadOutput> outputs)
     {
         var (format, input) = Open(stream, gzipOpened);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers);
+        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers, outputs);
     }
 
-    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch
+    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers, Func<UploadOutput> outputs) => format switch
     {
-        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers),
+        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers, outputs),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers, outputs),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 

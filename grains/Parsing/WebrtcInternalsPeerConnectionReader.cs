@@ -12,8 +12,11 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public static class WebrtcInternalsPeerConnectionReader
 {
-    /// <summary>Reads the peer connection object that <paramref name="json"/> is about to start.</summary>
-    public static IEnumerable<IceEvent> Read(JsonTokenStream json, string id, StatsFilter filter)
+    /// <summary>
+    /// Reads the peer connection object that <paramref name="json"/> is about to start into
+    /// <paramref name="output"/>, giving out its events as they are read.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(JsonTokenStream json, string id, StatsFilter filter, UploadOutput output)
     {
         var path = $"PeerConnections[\"{id}\"]";
         json.Expect(JsonTokenType.StartObject, "an object", path);
@@ -31,7 +34,7 @@ public static class WebrtcInternalsPeerConnectionReader
                     configuration = Configuration(json.ReadValue(), $"{path}.rtcConfiguration");
                     break;
                 case "stats":
-                    foreach (var e in WebrtcInternalsStatsReader.Read(json, series, path))
+                    foreach (var e in WebrtcInternalsStatsReader.Read(json, series, path, output))
                     {
                         yield return e;
                     }
@@ -53,10 +56,15 @@ public static class WebrtcInternalsPeerConnectionReader
                         if (!created)
                         {
                             created = true;
-                            yield return new PeerConnectionCreated(id, time.Value, configuration);
+                            output.Add(new PeerConnectionCreated(id, time.Value, configuration));
                         }
 
                         foreach (var e in Map(mapper, id, entry, time.Value, entryPath))
+                        {
+                            output.Add(e);
+                        }
+
+                        foreach (var e in EventBuffer.Drain(output))
                         {
                             yield return e;
                         }
@@ -71,7 +79,11 @@ public static class WebrtcInternalsPeerConnectionReader
 
         if (!created)
         {
-            yield return new PeerConnectionCreated(id, series.FirstTime ?? DateTimeOffset.UnixEpoch, configuration);
+            output.Add(new PeerConnectionCreated(id, series.FirstTime ?? DateTimeOffset.UnixEpoch, configuration));
+            foreach (var e in EventBuffer.Drain(output))
+            {
+                yield return e;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using IceWatch.Grains.Classification;
 using IceWatch.Grains.Events;
+using IceWatch.Grains.Parsing;
 using IceWatch.Grains.Timeline;
 using IceWatch.Grains.Verdicts;
 
@@ -38,6 +39,17 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
             applied++;
         }
         return applied;
+    }
+
+    /// <summary>
+    /// Reads a whole upload into the session, with the same facts as applying
+    /// <c>UploadReader.Read(upload, StatsFilter.Timeline, readers)</c>, a dump's stats folded as they are
+    /// read on up to <paramref name="readers"/> threads. Unreadable input fails with an UploadFormatException.
+    /// </summary>
+    public void ApplyUpload(Stream upload, DateTimeOffset receivedAt, int readers)
+    {
+        var facts = new object();
+        Apply(UploadReader.ReadInto(upload, id => { lock (facts) return Facts(id, receivedAt); }, readers), receivedAt);
     }
 
     public IReadOnlyList<Verdict> Evaluate(DateTimeOffset? now) =>
