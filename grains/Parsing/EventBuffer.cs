@@ -9,19 +9,16 @@ public sealed class EventBuffer : UploadOutput
     public List<IceEvent> Events { get; } = [];
 
     /// <summary>The events <paramref name="output"/> holds, if it keeps any, cleared once all are given out.</summary>
-    public static IEnumerable<IceEvent> Drain(UploadOutput output)
-    {
-        if (output is not EventBuffer buffer)
-        {
-            yield break;
-        }
+    public static IEnumerable<IceEvent> Drain(UploadOutput output) => output is EventBuffer { Events.Count: > 0 } buffer ? buffer.Drain() : [];
 
-        foreach (var e in buffer.Events)
+    private IEnumerable<IceEvent> Drain()
+    {
+        foreach (var e in Events)
         {
             yield return e;
         }
 
-        buffer.Events.Clear();
+        Events.Clear();
     }
 
     public override void Add(IceEvent e) => Events.Add(e);

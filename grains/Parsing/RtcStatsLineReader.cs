@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using IceWatch.Grains.Timeline;
 
@@ -57,11 +58,7 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         }
 
         JsonToken.TryCapture(ref reader, line, out var idToken);
-        var id = idToken.Type == JsonTokenType.String ? idToken.Text() : idToken.ToString();
-        if (!peerConnections.TryGetValue(id, out var pc))
-        {
-            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
-        }
+        var pc = PeerConnection(idToken);
 
         stats.Clear();
         values.Clear();
@@ -95,6 +92,29 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         pc.ReadStats(stats, values, common, time.Value, output);
         return true;
+    }
+
+    // The peer connection a line names: its id as a string unescaped, a number as written.
+    private RtcStatsPeerConnection PeerConnection(JsonToken idToken)
+    {
+        var raw = idToken.Type == JsonTokenType.String ? idToken.Raw[1..^1] : idToken.Raw;
+        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            var length = Encoding.UTF8.GetChars(raw, chars);
+            if (peerConnections.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var known))
+            {
+                return known;
+            }
+        }
+
+        var id = idToken.Type == JsonTokenType.String ? idToken.Text() : idToken.ToString();
+        if (!peerConnections.TryGetValue(id, out var pc))
+        {
+            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
+        }
+
+        return pc;
     }
 
     private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, UploadOutput output)
@@ -132,9 +152,11 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         }
     }
 
+    // Nearly every line is getStats, spelled one of a few ways: those are told from the bytes.
     private static bool IsGetStats(JsonToken method) =>
-        method.Type is JsonTokenType.String or JsonTokenType.Number
-        && ApiEventNames.Normalize(RtcStatsCompression.Method(method.Type == JsonTokenType.String ? method.Text() : method.ToString())) == "getstats";
+        method.Raw.SequenceEqual("\"getStats\""u8) || method.Raw.SequenceEqual("\"g\""u8) || method.Raw.SequenceEqual("\"1\""u8) || method.Raw.SequenceEqual("1"u8)
+        || (method.Type is JsonTokenType.String or JsonTokenType.Number
+            && ApiEventNames.Normalize(RtcStatsCompression.Method(method.Type == JsonTokenType.String ? method.Text() : method.ToString())) == "getstats");
 
     private static DateTimeOffset? Skip(ref Utf8JsonReader reader)
     {

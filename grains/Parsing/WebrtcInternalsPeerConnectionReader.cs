@@ -26,55 +26,63 @@ public static class WebrtcInternalsPeerConnectionReader
         DateTimeOffset? lastTime = null;
         var created = false;
 
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        try
         {
-            switch (json.Text)
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
-                case "rtcConfiguration":
-                    configuration = Configuration(json.ReadValue(), $"{path}.rtcConfiguration");
-                    break;
-                case "stats":
-                    foreach (var e in WebrtcInternalsStatsReader.Read(json, series, path, output))
-                    {
-                        yield return e;
-                    }
-
-                    break;
-                case "updateLog":
-                    json.Expect(JsonTokenType.StartArray, "an array", $"{path}.updateLog");
-                    for (var i = 0; json.TryReadElement(out var entry); i++)
-                    {
-                        var entryPath = $"{path}.updateLog[{i}]";
-                        JsonShape.RequireKind(entry, JsonValueKind.Object, entryPath);
-                        var time = Time(entry) ?? lastTime;
-                        if (time is null)
-                        {
-                            continue;
-                        }
-
-                        lastTime = time;
-                        if (!created)
-                        {
-                            created = true;
-                            output.Add(new PeerConnectionCreated(id, time.Value, configuration));
-                        }
-
-                        foreach (var e in Map(mapper, id, entry, time.Value, entryPath))
-                        {
-                            output.Add(e);
-                        }
-
-                        foreach (var e in EventBuffer.Drain(output))
+                switch (json.Text)
+                {
+                    case "rtcConfiguration":
+                        configuration = Configuration(json.ReadValue(), $"{path}.rtcConfiguration");
+                        break;
+                    case "stats":
+                        foreach (var e in WebrtcInternalsStatsReader.Read(json, series, path, output))
                         {
                             yield return e;
                         }
-                    }
 
-                    break;
-                default:
-                    json.SkipValue();
-                    break;
+                        break;
+                    case "updateLog":
+                        json.Expect(JsonTokenType.StartArray, "an array", $"{path}.updateLog");
+                        for (var i = 0; json.TryReadElement(out var entry); i++)
+                        {
+                            var entryPath = $"{path}.updateLog[{i}]";
+                            JsonShape.RequireKind(entry, JsonValueKind.Object, entryPath);
+                            var time = Time(entry) ?? lastTime;
+                            if (time is null)
+                            {
+                                continue;
+                            }
+
+                            lastTime = time;
+                            if (!created)
+                            {
+                                created = true;
+                                output.Add(new PeerConnectionCreated(id, time.Value, configuration));
+                            }
+
+                            foreach (var e in Map(mapper, id, entry, time.Value, entryPath))
+                            {
+                                output.Add(e);
+                            }
+
+                            foreach (var e in EventBuffer.Drain(output))
+                            {
+                                yield return e;
+                            }
+                        }
+
+                        break;
+                    default:
+                        json.SkipValue();
+                        break;
+                }
             }
+
+        }
+        finally
+        {
+            series.Release();
         }
 
         if (!created)

@@ -8,7 +8,7 @@ namespace IceWatch.Grains.Parsing;
 /// as the object's points in time order: for a type the filter keeps, every point in time with the
 /// kept fields that have a value then; for any other, only its first and last time.
 /// </summary>
-internal sealed class WebrtcInternalsStatsObject(string peerConnectionId)
+internal sealed class WebrtcInternalsStatsObject
 {
     // Chrome keeps at most this many points per series and drops the oldest.
     public const int ChromePointCap = 1000;
@@ -18,6 +18,7 @@ internal sealed class WebrtcInternalsStatsObject(string peerConnectionId)
     private readonly List<(long Ticks, int Series, int Point)> points = [];
     private readonly List<int> order = [];
     private StatField[] slot = new StatField[16];
+    private string peerConnectionId = "";
 
     public string Id { get; private set; } = "";
 
@@ -30,8 +31,9 @@ internal sealed class WebrtcInternalsStatsObject(string peerConnectionId)
     /// <summary>The values of kept fields are appended here by the caller, then named by <see cref="Add"/>.</summary>
     public List<StatValue> Values => values;
 
-    public void Start(string id)
+    public void Start(string peerConnection, string id)
     {
+        peerConnectionId = peerConnection;
         Id = id;
         series.Clear();
         values.Clear();
@@ -43,6 +45,14 @@ internal sealed class WebrtcInternalsStatsObject(string peerConnectionId)
     {
         Capped |= count == ChromePointCap;
         series.Add(new Series(keptName, keptName is null ? -1 : values.Count - count, count, own, start, end));
+    }
+
+    /// <summary>Lets go of the values of the last object (the instance is kept for another peer connection).</summary>
+    public void Clear()
+    {
+        series.Clear();
+        values.Clear();
+        Array.Clear(slot);
     }
 
     /// <summary>Gives out the object's points; returns the earliest, if any.</summary>

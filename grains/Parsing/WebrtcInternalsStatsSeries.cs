@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -11,11 +12,16 @@ namespace IceWatch.Grains.Parsing;
 /// time; memory stays at one run plus each object's point times. Fields the filter leaves out are
 /// counted, not decoded; a stats object whose type it leaves out gives only its first and last time.
 /// </summary>
-public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFilter filter)
+public sealed class WebrtcInternalsStatsSeries
 {
+    // The buffers of a reader are reused by the next one (a dump has hundreds of peer connections).
+    private static readonly ConcurrentBag<(WebrtcInternalsStatsObject, WebrtcInternalsSeriesValues)> Spare = [];
+
     private readonly Dictionary<string, double[]> pointTimes = new(StringComparer.Ordinal);
-    private readonly WebrtcInternalsStatsObject run = new(peerConnectionId);
-    private readonly WebrtcInternalsSeriesValues values = new();
+    private readonly string peerConnectionId;
+    private readonly StatsFilter filter;
+    private readonly WebrtcInternalsStatsObject run;
+    private readonly WebrtcInternalsSeriesValues values;
     private readonly LastTime startTimes = new();
     private readonly LastTime endTimes = new();
     private byte[] keyScratch = new byte[256];
@@ -25,8 +31,28 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
     private bool typeIsLegacy;
     private string? statsId;
 
+    public WebrtcInternalsStatsSeries(string peerConnectionId, StatsFilter filter)
+    {
+        this.peerConnectionId = peerConnectionId;
+        this.filter = filter;
+        (run, values) = Rent();
+    }
+
     public WebrtcInternalsStatsSeries(string peerConnectionId) : this(peerConnectionId, StatsFilter.All)
     {
+    }
+
+    private static (WebrtcInternalsStatsObject, WebrtcInternalsSeriesValues) Rent() =>
+        Spare.TryTake(out var spare) ? spare : (new WebrtcInternalsStatsObject(), new WebrtcInternalsSeriesValues());
+
+    /// <summary>Hands this reader's buffers to the next one; nothing may be read after.</summary>
+    public void Release()
+    {
+        run.Clear();
+        if (Spare.Count < 4 * Environment.ProcessorCount)
+        {
+            Spare.Add((run, values));
+        }
     }
 
     /// <summary>The earliest time of any point given out so far.</summary>
@@ -54,7 +80,7 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
             Flush(output);
             statsIdBytes = id.ToArray();
             statsId = Encoding.UTF8.GetString(id);
-            run.Start(statsId);
+            run.Start(peerConnectionId, statsId);
         }
 
         // The object's type is that of its last series.

@@ -26,16 +26,17 @@ internal static class CandidateStatsFold
         }
 
         var seenAddress = address.Str() ?? ip.Str();
-        return new CandidateInfo(
-            statsId,
-            type.Str() ?? known?.Type,
-            protocol.Str() ?? known?.Protocol,
-            relayProtocol.Str() ?? known?.RelayProtocol,
-            url.Str() ?? known?.Url,
-            priority.Long() ?? known?.Priority,
-            seenAddress ?? known?.Address,
-            (int?)port.Long() ?? known?.Port,
-            AddressFamilies.Of(seenAddress ?? known?.Address) ?? known?.AddressFamily,
-            tcpType.Str() ?? known?.TcpType);
+        var (typeText, protocolText, relayText, urlText, priorityValue, addressText, portValue, tcpText) = (
+            type.Str() ?? known?.Type, protocol.Str() ?? known?.Protocol, relayProtocol.Str() ?? known?.RelayProtocol,
+            url.Str() ?? known?.Url, priority.Long() ?? known?.Priority, seenAddress ?? known?.Address,
+            (int?)port.Long() ?? known?.Port, tcpType.Str() ?? known?.TcpType);
+        var family = AddressFamilies.Of(addressText) ?? known?.AddressFamily;
+
+        // Most points repeat what is known: keep that instance rather than a copy.
+        return known is not null && known.Id == statsId && known.Type == typeText && known.Protocol == protocolText
+            && known.RelayProtocol == relayText && known.Url == urlText && known.Priority == priorityValue && known.Address == addressText
+            && known.Port == portValue && known.AddressFamily == family && known.TcpType == tcpText
+                ? known
+                : new CandidateInfo(statsId, typeText, protocolText, relayText, urlText, priorityValue, addressText, portValue, family, tcpText);
     }
 }
