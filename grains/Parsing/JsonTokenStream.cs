@@ -14,7 +14,13 @@ public sealed class JsonTokenStream
     private int start;
     private int end;
     private bool endOfStream;
-    private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+    private JsonReaderState state = new(Options);
+
+    // Where `start` stands in the whole text, and where the reader's own count of lines and bytes
+    // began: its state is rebuilt from a few bytes of stand-in text after a value passed over unread.
+    private long line;
+    private long byteInLine;
+    private (long Line, long ByteInLine, int StandIn) origin;
 
     public JsonTokenStream(Stream stream)
     {
@@ -31,6 +37,21 @@ public sealed class JsonTokenStream
         endOfStream = true;
     }
 
+    /// <summary>
+    /// Over a value cut out of a larger text by <see cref="TryScanWhole"/>: read as at <paramref name="at"/>
+    /// in that text, inside <paramref name="enclosingObjects"/> objects, so limits and error positions are the same.
+    /// </summary>
+    public JsonTokenStream(byte[] bytes, int length, JsonTextPosition at, int enclosingObjects) : this(bytes, length)
+    {
+        state = StandIn(Repeat("{\"\":"u8, enclosingObjects), out var standIn);
+        origin = (at.Line, at.ByteInLine, standIn);
+    }
+
+    private static JsonReaderOptions Options => new() { MaxDepth = UploadLimits.MaxJsonDepth };
+
+    /// <summary>Where the next unread byte stands in the whole text.</summary>
+    public JsonTextPosition Position => new(line, byteInLine);
+
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
 
     /// <summary>The property name or string value of the current token.</summary>
@@ -38,6 +59,18 @@ public sealed class JsonTokenStream
 
     /// <summary>Reads the next token; false at the end of the document.</summary>
     public bool Read()
+    {
+        try
+        {
+            return ReadToken();
+        }
+        catch (JsonException e) when (origin != default)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private bool ReadToken()
     {
         while (true)
         {
@@ -49,7 +82,7 @@ public sealed class JsonTokenStream
                 Text = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
             }
 
-            start += (int)reader.BytesConsumed;
+            Consume((int)reader.BytesConsumed);
             state = reader.CurrentState;
             if (read || endOfStream)
             {
@@ -69,7 +102,7 @@ public sealed class JsonTokenStream
     /// <summary>Moves past what a reader from <see cref="BufferedReader"/> consumed.</summary>
     public void Advance(scoped in Utf8JsonReader reader)
     {
-        start += (int)reader.BytesConsumed;
+        Consume((int)reader.BytesConsumed);
         state = reader.CurrentState;
     }
 
@@ -104,6 +137,18 @@ public sealed class JsonTokenStream
     /// </summary>
     public bool TryReadWhole(int maxBytes, out ReadOnlySpan<byte> value)
     {
+        try
+        {
+            return TryReadWholeValue(maxBytes, out value);
+        }
+        catch (JsonException e) when (origin != default)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private bool TryReadWholeValue(int maxBytes, out ReadOnlySpan<byte> value)
+    {
         while (true)
         {
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
@@ -114,7 +159,7 @@ public sealed class JsonTokenStream
                 value = buffer.AsSpan(start + tokenStart, (int)reader.BytesConsumed - tokenStart);
                 TokenType = reader.TokenType;
                 Text = null;
-                start += (int)reader.BytesConsumed;
+                Consume((int)reader.BytesConsumed);
                 state = reader.CurrentState;
                 return true;
             }
@@ -129,6 +174,55 @@ public sealed class JsonTokenStream
         }
     }
 
+    /// <summary>
+    /// The next value, when it is an object or array inside <paramref name="enclosingObjects"/> objects of at
+    /// most <paramref name="maxBytes"/>, found by its brackets and strings alone (its bytes are not checked: whoever
+    /// reads them does) and passed over; valid until the next read. Otherwise false with nothing consumed, so the
+    /// value can still be read token by token, which finds any fault where it lies.
+    /// </summary>
+    public bool TryScanWhole(int maxBytes, int enclosingObjects, out ReadOnlySpan<byte> value, out JsonTextPosition at)
+    {
+        var scan = new JsonValueEnd();
+        while (true)
+        {
+            switch (scan.Scan(buffer.AsSpan(start, end - start)))
+            {
+                case JsonValueEnd.Result.Found when scan.ValueStart + scan.Length <= maxBytes:
+                    Consume(scan.ValueStart);
+                    at = Position;
+                    value = buffer.AsSpan(start, scan.Length);
+                    Consume(scan.Length);
+                    state = StandIn([.. Repeat("{\"\":"u8, enclosingObjects), .. "{}"u8], out var standIn);
+                    origin = (line, byteInLine, standIn);
+                    TokenType = JsonTokenType.EndObject;
+                    Text = null;
+                    return true;
+                case JsonValueEnd.Result.NeedMore when !endOfStream && end - start < maxBytes:
+                    Fill();
+                    break;
+                default:
+                    value = default;
+                    at = default;
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The failure as it would read had the whole text been read by one reader: lines and bytes
+    /// counted from the start of the text. Reads through <see cref="BufferedReader"/> need this.
+    /// </summary>
+    public JsonException Translate(JsonException e)
+    {
+        if (origin == default || e.LineNumber is not { } readerLine || e.BytePositionInLine is not { } readerByte)
+        {
+            return e;
+        }
+
+        return new JsonException(e.Message, e.Path, origin.Line + readerLine,
+            readerLine == 0 ? origin.ByteInLine + readerByte - origin.StandIn : readerByte, e);
+    }
+
     /// <summary>Reads the next token and fails unless it is the one expected.</summary>
     public void Expect(JsonTokenType type, string what, string path)
     {
@@ -140,6 +234,18 @@ public sealed class JsonTokenStream
 
     private bool ReadValueCore(bool materialize, out JsonElement element)
     {
+        try
+        {
+            return ReadValue(materialize, out element);
+        }
+        catch (JsonException e) when (origin != default)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private bool ReadValue(bool materialize, out JsonElement element)
+    {
         while (true)
         {
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
@@ -149,7 +255,7 @@ public sealed class JsonTokenStream
             {
                 TokenType = reader.TokenType;
                 Text = null;
-                start += (int)reader.BytesConsumed;
+                Consume((int)reader.BytesConsumed);
                 state = reader.CurrentState;
                 element = default;
                 return false;
@@ -167,7 +273,7 @@ public sealed class JsonTokenStream
 
                 TokenType = reader.TokenType;
                 Text = null;
-                start += (int)reader.BytesConsumed;
+                Consume((int)reader.BytesConsumed);
                 state = reader.CurrentState;
                 return true;
             }
@@ -179,6 +285,46 @@ public sealed class JsonTokenStream
 
             Fill();
         }
+    }
+
+    private void Consume(int count)
+    {
+        var consumed = buffer.AsSpan(start, count);
+        var lastNewline = consumed.LastIndexOf((byte)'\n');
+        if (lastNewline < 0)
+        {
+            byteInLine += count;
+        }
+        else
+        {
+            line += consumed.Count((byte)'\n');
+            byteInLine = count - 1 - lastNewline;
+        }
+
+        start += count;
+    }
+
+    // A reader state as after the stand-in text, at the same depth as the real one.
+    private static JsonReaderState StandIn(ReadOnlySpan<byte> text, out int length)
+    {
+        var reader = new Utf8JsonReader(text, isFinalBlock: false, new JsonReaderState(Options));
+        while (reader.Read())
+        {
+        }
+
+        length = (int)reader.BytesConsumed;
+        return reader.CurrentState;
+    }
+
+    private static byte[] Repeat(ReadOnlySpan<byte> text, int times)
+    {
+        var repeated = new byte[text.Length * times];
+        for (var i = 0; i < times; i++)
+        {
+            text.CopyTo(repeated.AsSpan(i * text.Length));
+        }
+
+        return repeated;
     }
 
     private void Fill()

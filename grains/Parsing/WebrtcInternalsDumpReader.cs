@@ -134,6 +134,9 @@ public static class WebrtcInternalsDumpReader
     // id (which one reader would fold into one peer connection) are read one after the other.
     private sealed class Parts(StatsFilter filter, List<string> ids, ReadAhead ahead, Func<UploadOutput> outputs)
     {
+        // A peer connection stands in "PeerConnections" in the dump's object.
+        private const int EnclosingObjects = 2;
+
         private readonly Dictionary<string, Task> lastOfId = new(StringComparer.Ordinal);
 
         public StatsFilter Filter => filter;
@@ -152,8 +155,9 @@ public static class WebrtcInternalsDumpReader
 
             var id = json.Text!;
             ids.Add(id);
-            if (!json.TryReadWhole(ReadAhead.MaxPartBytes, out var value))
+            if (!json.TryScanWhole(ReadAhead.MaxPartBytes, EnclosingObjects, out var value, out var at))
             {
+                // Too large to hand over, cut off, or brackets that do not pair: read here, where a fault is found as by one reader.
                 tooLarge = id;
                 return true;
             }
@@ -162,16 +166,16 @@ public static class WebrtcInternalsDumpReader
             value.CopyTo(bytes);
             var length = value.Length;
             var output = outputs();
-            lastOfId[id] = ahead.Queue(() => ReadWhole(bytes, length, id, output), length, lastOfId.GetValueOrDefault(id));
+            lastOfId[id] = ahead.Queue(() => ReadWhole(bytes, length, at, id, output), length, lastOfId.GetValueOrDefault(id));
             return true;
         }
 
-        // The bytes were read whole by the splitter, so they are valid JSON: what can fail here is their shape.
-        private List<IceEvent> ReadWhole(byte[] bytes, int length, string id, UploadOutput output)
+        // Read as where it stands in the dump, so a fault in it reads as from one reader.
+        private List<IceEvent> ReadWhole(byte[] bytes, int length, JsonTextPosition at, string id, UploadOutput output)
         {
             try
             {
-                return [.. WebrtcInternalsPeerConnectionReader.Read(new JsonTokenStream(bytes, length), id, filter, output)];
+                return [.. WebrtcInternalsPeerConnectionReader.Read(new JsonTokenStream(bytes, length, at, EnclosingObjects), id, filter, output)];
             }
             finally
             {

@@ -36,6 +36,18 @@ public static class WebrtcInternalsStatsReader
     // Reads the series the buffer holds whole; true when more input is needed, false at the end of the stats.
     private static bool ReadBuffered(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
     {
+        try
+        {
+            return ReadSeries(json, series, path, output);
+        }
+        catch (JsonException e)
+        {
+            throw json.Translate(e);
+        }
+    }
+
+    private static bool ReadSeries(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
+    {
         var input = json.Buffered;
         var reader = json.BufferedReader();
         while (true)
