@@ -14,13 +14,8 @@ public sealed class JsonTokenStream
     private int start;
     private int end;
     private bool endOfStream;
-    private JsonReaderState state = new(Options);
-
-    // Where `start` stands in the whole text, and where the reader's own count of lines and bytes
-    // began: its state is rebuilt from a few bytes of stand-in text after a value passed over unread.
-    private long line;
-    private long byteInLine;
-    private (long Line, long ByteInLine, int StandIn) origin;
+    private JsonReaderState state = new(JsonTextPlace.Options);
+    private readonly JsonTextPlace place = new();
 
     public JsonTokenStream(Stream stream)
     {
@@ -43,14 +38,11 @@ public sealed class JsonTokenStream
     /// </summary>
     public JsonTokenStream(byte[] bytes, int length, JsonTextPosition at, int enclosingObjects) : this(bytes, length)
     {
-        state = StandIn(Repeat("{\"\":"u8, enclosingObjects), out var standIn);
-        origin = (at.Line, at.ByteInLine, standIn);
+        state = place.StartValueAt(at, enclosingObjects);
     }
 
-    private static JsonReaderOptions Options => new() { MaxDepth = UploadLimits.MaxJsonDepth };
-
     /// <summary>Where the next unread byte stands in the whole text.</summary>
-    public JsonTextPosition Position => new(line, byteInLine);
+    public JsonTextPosition Position => place.Position;
 
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
 
@@ -64,7 +56,7 @@ public sealed class JsonTokenStream
         {
             return ReadToken();
         }
-        catch (JsonException e) when (origin != default)
+        catch (JsonException e) when (place.Moved)
         {
             throw Translate(e);
         }
@@ -132,49 +124,6 @@ public sealed class JsonTokenStream
     public bool TryReadElement(out JsonElement element) => ReadValueCore(materialize: true, out element);
 
     /// <summary>
-    /// The text of the next value, read whole when it is at most <paramref name="maxBytes"/> long (valid until the
-    /// next read); otherwise false, with nothing consumed, so the value can still be read token by token.
-    /// </summary>
-    public bool TryReadWhole(int maxBytes, out ReadOnlySpan<byte> value)
-    {
-        try
-        {
-            return TryReadWholeValue(maxBytes, out value);
-        }
-        catch (JsonException e) when (origin != default)
-        {
-            throw Translate(e);
-        }
-    }
-
-    private bool TryReadWholeValue(int maxBytes, out ReadOnlySpan<byte> value)
-    {
-        while (true)
-        {
-            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
-            var read = reader.Read();
-            var tokenStart = read ? (int)reader.TokenStartIndex : 0;
-            if (read && (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip()))
-            {
-                value = buffer.AsSpan(start + tokenStart, (int)reader.BytesConsumed - tokenStart);
-                TokenType = reader.TokenType;
-                Text = null;
-                Consume((int)reader.BytesConsumed);
-                state = reader.CurrentState;
-                return true;
-            }
-
-            if (endOfStream || end - start >= maxBytes)
-            {
-                value = default;
-                return false;
-            }
-
-            Fill();
-        }
-    }
-
-    /// <summary>
     /// The next value, when it is an object or array inside <paramref name="enclosingObjects"/> objects of at
     /// most <paramref name="maxBytes"/>, found by its brackets and strings alone (its bytes are not checked: whoever
     /// reads them does) and passed over; valid until the next read. Otherwise false with nothing consumed, so the
@@ -192,8 +141,7 @@ public sealed class JsonTokenStream
                     at = Position;
                     value = buffer.AsSpan(start, scan.Length);
                     Consume(scan.Length);
-                    state = StandIn([.. Repeat("{\"\":"u8, enclosingObjects), .. "{}"u8], out var standIn);
-                    origin = (line, byteInLine, standIn);
+                    state = place.AfterValue(enclosingObjects);
                     TokenType = JsonTokenType.EndObject;
                     Text = null;
                     return true;
@@ -212,16 +160,7 @@ public sealed class JsonTokenStream
     /// The failure as it would read had the whole text been read by one reader: lines and bytes
     /// counted from the start of the text. Reads through <see cref="BufferedReader"/> need this.
     /// </summary>
-    public JsonException Translate(JsonException e)
-    {
-        if (origin == default || e.LineNumber is not { } readerLine || e.BytePositionInLine is not { } readerByte)
-        {
-            return e;
-        }
-
-        return new JsonException(e.Message, e.Path, origin.Line + readerLine,
-            readerLine == 0 ? origin.ByteInLine + readerByte - origin.StandIn : readerByte, e);
-    }
+    public JsonException Translate(JsonException e) => place.Translate(e);
 
     /// <summary>Reads the next token and fails unless it is the one expected.</summary>
     public void Expect(JsonTokenType type, string what, string path)
@@ -238,7 +177,7 @@ public sealed class JsonTokenStream
         {
             return ReadValue(materialize, out element);
         }
-        catch (JsonException e) when (origin != default)
+        catch (JsonException e) when (place.Moved)
         {
             throw Translate(e);
         }
@@ -289,42 +228,8 @@ public sealed class JsonTokenStream
 
     private void Consume(int count)
     {
-        var consumed = buffer.AsSpan(start, count);
-        var lastNewline = consumed.LastIndexOf((byte)'\n');
-        if (lastNewline < 0)
-        {
-            byteInLine += count;
-        }
-        else
-        {
-            line += consumed.Count((byte)'\n');
-            byteInLine = count - 1 - lastNewline;
-        }
-
+        place.Pass(buffer.AsSpan(start, count));
         start += count;
-    }
-
-    // A reader state as after the stand-in text, at the same depth as the real one.
-    private static JsonReaderState StandIn(ReadOnlySpan<byte> text, out int length)
-    {
-        var reader = new Utf8JsonReader(text, isFinalBlock: false, new JsonReaderState(Options));
-        while (reader.Read())
-        {
-        }
-
-        length = (int)reader.BytesConsumed;
-        return reader.CurrentState;
-    }
-
-    private static byte[] Repeat(ReadOnlySpan<byte> text, int times)
-    {
-        var repeated = new byte[text.Length * times];
-        for (var i = 0; i < times; i++)
-        {
-            text.CopyTo(repeated.AsSpan(i * text.Length));
-        }
-
-        return repeated;
     }
 
     private void Fill()

@@ -20,11 +20,9 @@ public static class WebrtcInternalsPeerConnectionReader
     {
         var path = $"PeerConnections[\"{id}\"]";
         json.Expect(JsonTokenType.StartObject, "an object", path);
-        var mapper = new ApiEventMapper(id);
         var series = new WebrtcInternalsStatsSeries(id, filter);
+        var log = new WebrtcInternalsUpdateLog(id, path);
         IceConfiguration? configuration = null;
-        DateTimeOffset? lastTime = null;
-        var created = false;
 
         try
         {
@@ -43,33 +41,10 @@ public static class WebrtcInternalsPeerConnectionReader
 
                         break;
                     case "updateLog":
-                        json.Expect(JsonTokenType.StartArray, "an array", $"{path}.updateLog");
-                        for (var i = 0; json.TryReadElement(out var entry); i++)
+                        log.Configuration = configuration;
+                        foreach (var e in log.Read(json, output))
                         {
-                            var entryPath = $"{path}.updateLog[{i}]";
-                            JsonShape.RequireKind(entry, JsonValueKind.Object, entryPath);
-                            var time = Time(entry) ?? lastTime;
-                            if (time is null)
-                            {
-                                continue;
-                            }
-
-                            lastTime = time;
-                            if (!created)
-                            {
-                                created = true;
-                                output.Add(new PeerConnectionCreated(id, time.Value, configuration));
-                            }
-
-                            foreach (var e in Map(mapper, id, entry, time.Value, entryPath))
-                            {
-                                output.Add(e);
-                            }
-
-                            foreach (var e in EventBuffer.Drain(output))
-                            {
-                                yield return e;
-                            }
+                            yield return e;
                         }
 
                         break;
@@ -78,14 +53,13 @@ public static class WebrtcInternalsPeerConnectionReader
                         break;
                 }
             }
-
         }
         finally
         {
             series.Release();
         }
 
-        if (!created)
+        if (!log.Created)
         {
             output.Add(new PeerConnectionCreated(id, series.FirstTime ?? DateTimeOffset.UnixEpoch, configuration));
             foreach (var e in EventBuffer.Drain(output))
@@ -95,19 +69,8 @@ public static class WebrtcInternalsPeerConnectionReader
         }
     }
 
-    private static IEnumerable<IceEvent> Map(ApiEventMapper mapper, string id, JsonElement entry, DateTimeOffset time, string path)
-    {
-        var type = JsonShape.OptionalString(entry, "type", path) ?? "";
-        var value = JsonShape.Optional(entry, "value") ?? default;
-        return ApiEventNames.Normalize(type) == "setconfiguration"
-            ? [new ConfigurationChanged(id, time, Configuration(value, $"{path}.value"))]
-            : mapper.Map(time, type, value, $"{path}.value");
-    }
-
-    private static DateTimeOffset? Time(JsonElement entry) =>
-        (JsonShape.Optional(entry, "timestamp") ?? JsonShape.Optional(entry, "time")) is { } t ? WebrtcInternalsTime.Parse(t) : null;
-
-    private static IceConfiguration Configuration(JsonElement value, string path) => value.ValueKind switch
+    /// <summary>An rtcConfiguration or setConfiguration value: an object, or the text Chrome prints.</summary>
+    internal static IceConfiguration Configuration(JsonElement value, string path) => value.ValueKind switch
     {
         JsonValueKind.Object => IceConfigurationJson.Parse(value, path, rejectSecrets: false),
         JsonValueKind.String => RtcConfigurationString.Parse(value.GetString()),
