@@ -122,7 +122,7 @@ public static class RtcStatsDumpReader
     private sealed class LineGatherer(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader[] readers, Func<UploadOutput> outputs)
     {
         private readonly RtcStatsLineBatch[] batches = [.. readers.Select(_ => new RtcStatsLineBatch())];
-        private readonly Task?[] lastQueued = new Task?[readers.Length];
+        private readonly ReadAheadPart?[] lastQueued = new ReadAheadPart?[readers.Length];
         private byte[] scratch = new byte[256];
         private int number = 2;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
@@ -22,7 +21,7 @@ public sealed class RtcStatsLineBatch
     {
         if (Length + line.Length > bytes.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(TargetBytes, bytes.Length * 2), Length + line.Length));
+            var larger = PartBuffers.Rent(Math.Max(Math.Max(TargetBytes, bytes.Length * 2), Length + line.Length));
             bytes.AsSpan(0, Length).CopyTo(larger);
             GiveBack();
             bytes = larger;
@@ -55,7 +54,7 @@ public sealed class RtcStatsLineBatch
     {
         if (bytes.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            PartBuffers.Return(bytes);
             bytes = [];
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using IceWatch.Grains.Events;
 
@@ -137,7 +136,7 @@ public static class WebrtcInternalsDumpReader
         // A peer connection stands in "PeerConnections" in the dump's object.
         private const int EnclosingObjects = 2;
 
-        private readonly Dictionary<string, Task> lastOfId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ReadAheadPart> lastOfId = new(StringComparer.Ordinal);
 
         public StatsFilter Filter => filter;
 
@@ -162,7 +161,7 @@ public static class WebrtcInternalsDumpReader
                 return true;
             }
 
-            var bytes = ArrayPool<byte>.Shared.Rent(value.Length);
+            var bytes = PartBuffers.Rent(value.Length);
             value.CopyTo(bytes);
             var length = value.Length;
             var output = outputs();
@@ -179,7 +178,7 @@ public static class WebrtcInternalsDumpReader
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(bytes);
+                PartBuffers.Return(bytes);
             }
         }
     }
