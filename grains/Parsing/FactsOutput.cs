@@ -9,6 +9,8 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public sealed class FactsOutput(Func<string, PeerConnectionFacts> factsOf) : UploadOutput
 {
+    // factsOf may be shared by several threads: it is asked once per peer connection.
+    private readonly Dictionary<string, PeerConnectionFacts> known = new(StringComparer.Ordinal);
     private string? lastId;
     private PeerConnectionFacts? last;
 
@@ -21,7 +23,11 @@ public sealed class FactsOutput(Func<string, PeerConnectionFacts> factsOf) : Upl
     {
         if (!ReferenceEquals(id, lastId) && id != lastId)
         {
-            last = factsOf(id);
+            if (!known.TryGetValue(id, out last))
+            {
+                known[id] = last = factsOf(id);
+            }
+
             lastId = id;
         }
 

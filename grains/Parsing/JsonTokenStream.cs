@@ -234,7 +234,8 @@ public sealed class JsonTokenStream
 
     private void Fill()
     {
-        if (start > 0)
+        // Room is made at the front only once the back is full, so each byte moves at most once.
+        if (end == buffer.Length && start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
             end -= start;
