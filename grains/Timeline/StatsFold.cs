@@ -27,6 +27,11 @@ internal static class StatsFold
 
     public static void Apply(PeerConnectionFacts facts, StatsObserved e)
     {
+        if (!FieldsRead.ContainsKey(e.StatsType) && (e.StatsType.Length > 0 || !facts.StatsTypes.ContainsKey(e.StatsId)))
+        {
+            return; // a type this fold does not read: nothing to convert
+        }
+
         var fields = ArrayPool<StatField>.Shared.Rent(e.Values.Count);
         var count = 0;
         foreach (var (name, value) in e.Values)
