@@ -34,8 +34,13 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<AlertRuleStore>();
         services.TryAddSingleton<NotificationTargetStore>();
         services.TryAddSingleton<AlertIncidentQueries>();
+        services.TryAddSingleton<SharedRateLimits>();
+        services.TryAddSingleton<InstanceSecrets>();
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MigrationService)))
+        {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrationService>());
+            services.AddIceWatchSecrets(configuration);
+        }
         // Nothing waits for another to start: HTTP serves probes while the database or the cluster is still coming.
         services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return services;
@@ -97,6 +102,9 @@ public static class SiloServiceCollectionExtensions
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_STALL_DEADLINE_SECONDS", v => o.StallDeadlineSeconds = v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_ATTEMPTS", v => o.MaxAttempts = (int)v);
                 EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_METRICS_REFRESH_SECONDS", v => o.MetricsRefreshSeconds = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_PEER_CONNECTIONS", v => o.MaxSessionPeerConnections = (int)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_EVENTS", v => o.MaxSessionEvents = (long)v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_MAX_SESSION_STATS_OBJECTS", v => o.MaxSessionStatsObjects = (long)v);
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
@@ -104,6 +112,7 @@ public static class SiloServiceCollectionExtensions
         {
             grain.StallDeadline = TimeSpan.FromSeconds(processing.Value.StallDeadlineSeconds);
             grain.MaxAttempts = processing.Value.MaxAttempts;
+            grain.SessionLimits = processing.Value.SessionLimits;
         });
         services.AddOptions<PrivacyOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))

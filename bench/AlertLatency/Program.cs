@@ -39,15 +39,19 @@ foreach (var rate in rates)
         if (spiking && onset is null && failed == 0 && due > 0) failed = 1;
         if (due > 0)
         {
-            var body = CallBatches.Build($"s-{second}", region, (int)due - failed, failed);
-            var response = await http.PostAsync("/v1/reports", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
-            response.EnsureSuccessStatusCode();
+            // One session per call: the paging rule counts clients, and a session is its own client.
+            await Parallel.ForAsync(0, (int)due, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (call, ct) =>
+            {
+                var body = CallBatches.Build($"s-{second}-{call}", region, call < failed ? 0 : 1, call < failed ? 1 : 0);
+                var response = await http.PostAsync("/v1/reports", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } }, ct);
+                response.EnsureSuccessStatusCode();
+            });
             if (failed > 0) onset ??= DateTimeOffset.UtcNow;
             sent += due;
             failedSent += failed;
             window.Add((due, failed));
             var inWindow = window.TakeLast(300).Aggregate((T: 0L, F: 0L), (a, w) => (a.T + w.Total, a.F + w.Failed));
-            var counts = new WindowCounts(TimeSpan.FromMinutes(5), inWindow.T, inWindow.F, new Dictionary<string, long>());
+            var counts = new WindowCounts(TimeSpan.FromMinutes(5), inWindow.T, inWindow.F, new Dictionary<string, long>()) { Clients = inWindow.T, FailedClients = inWindow.F };
             if (onset is not null && detectableAfter is null &&
                 AlertEvaluator.Evaluate(AlertRule.Default, AlertState.Ok, [counts], DateTimeOffset.UtcNow).Transition == AlertTransition.Fired)
                 detectableAfter = (int)(DateTimeOffset.UtcNow - onset.Value).TotalSeconds;

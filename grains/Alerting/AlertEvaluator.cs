@@ -30,9 +30,9 @@ public static class AlertEvaluator
     private static (bool Breaching, string Reason) Threshold(AlertRule rule, WindowCounts w)
     {
         var rate = w.Rate ?? 0;
-        var lower = Wilson.LowerBound(w.Failed, w.PeerConnections, rule.Z);
+        var lower = Wilson.LowerBound(w.FailedClients, w.Clients, rule.Z);
         var text = Describe(w, rule.Threshold) + string.Create(CultureInfo.InvariantCulture, $", Wilson lower bound {Percent(lower)}");
-        if (w.PeerConnections < rule.MinPeerConnections) return (false, $"{text}; below the minimum volume of {rule.MinPeerConnections}");
+        if (TooFew(rule, w) is { } few) return (false, $"{text}; {few}");
         return (rate > rule.Threshold && lower > rule.Threshold, text);
     }
 
@@ -41,14 +41,26 @@ public static class AlertEvaluator
         var (shortWindow, longWindow) = (windows[0], windows[1]);
         var text = string.Create(CultureInfo.InvariantCulture,
             $"burn rate over {burn.ShortWindow.TotalMinutes:0} min {Burn(shortWindow, burn):0.0}x and over {burn.LongWindow.TotalMinutes:0} min {Burn(longWindow, burn):0.0}x (page at {burn.Factor:0.0}x of a {Percent(burn.ErrorBudget)} budget)");
-        var enough = longWindow.PeerConnections >= rule.MinPeerConnections;
-        return (enough && (shortWindow.Rate ?? 0) > burn.MaxRate && (longWindow.Rate ?? 0) > burn.MaxRate, text);
+        // Volume from the long window; the clients that failed from the short one, which must breach too.
+        if (TooFew(rule, longWindow with { FailedClients = shortWindow.FailedClients }) is { } few) return (false, $"{text}; {few}");
+        return ((shortWindow.Rate ?? 0) > burn.MaxRate && (longWindow.Rate ?? 0) > burn.MaxRate, text);
     }
+
+    /// <summary>
+    /// Why a window is too thin to page on, or null: fewer clients or peer connections than the rule's
+    /// minimum volume, or ICE failures seen by fewer than <see cref="AlertRule.MinFailingClients"/> clients,
+    /// so that one session or one network can never page on its own, whatever the rule's threshold.
+    /// </summary>
+    public static string? TooFew(AlertRule rule, WindowCounts w) =>
+        w.Clients < rule.MinClients ? $"below the minimum volume of {rule.MinClients} clients"
+        : w.PeerConnections < rule.MinPeerConnections ? $"below the minimum volume of {rule.MinPeerConnections} peer connections"
+        : w.FailedClients < AlertRule.MinFailingClients ? $"failures from fewer than {AlertRule.MinFailingClients} clients never page"
+        : null;
 
     private static double Burn(WindowCounts w, BurnRateRule burn) => (w.Rate ?? 0) / burn.ErrorBudget;
 
     public static string Describe(WindowCounts w, double threshold) => string.Create(CultureInfo.InvariantCulture,
-        $"{w.Failed} of {w.PeerConnections} peer connections failed ICE in {w.Window.TotalMinutes:0.#} min ({Percent(w.Rate ?? 0)}, threshold {Percent(threshold)})");
+        $"{w.FailedClients} of {w.Clients} clients saw ICE fail in {w.Window.TotalMinutes:0.#} min ({Percent(w.Rate ?? 0)}, threshold {Percent(threshold)}); {w.Failed} of {w.PeerConnections} peer connections failed");
 
     public static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.00}%");
 }

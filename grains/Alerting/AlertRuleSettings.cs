@@ -9,6 +9,7 @@ public sealed record AlertRuleSettings
     public double? Threshold { get; init; }
     public double? RecoveryThreshold { get; init; }
     public long? MinPeerConnections { get; init; }
+    public long? MinClients { get; init; }
     public int? WindowSeconds { get; init; }
     public int? ResolveAfterSeconds { get; init; }
     public int? ReminderSeconds { get; init; }
@@ -21,6 +22,7 @@ public sealed record AlertRuleSettings
             Threshold = Threshold ?? rule.Threshold,
             RecoveryThreshold = RecoveryThreshold ?? (Threshold is { } t && t < rule.RecoveryThreshold ? t * 0.8 : rule.RecoveryThreshold),
             MinPeerConnections = MinPeerConnections ?? rule.MinPeerConnections,
+            MinClients = MinClients ?? rule.MinClients,
             Window = WindowSeconds is { } w ? TimeSpan.FromSeconds(w) : rule.Window,
             ResolveAfter = ResolveAfterSeconds is { } r ? TimeSpan.FromSeconds(r) : rule.ResolveAfter,
             ReminderInterval = ReminderSeconds is { } m ? TimeSpan.FromSeconds(m) : rule.ReminderInterval,
@@ -41,6 +43,7 @@ public sealed record AlertRuleSettings
         if (RecoveryThreshold is < 0 or >= 1) errors.Add("recoveryThreshold must be in [0, 1).");
         if (Threshold is { } t && RecoveryThreshold is { } r && r > t) errors.Add("recoveryThreshold must not exceed threshold.");
         if (MinPeerConnections is < 1 or > 1_000_000) errors.Add("minPeerConnections must be in [1, 1000000].");
+        if (MinClients is < 1 or > 1_000_000) errors.Add("minClients must be in [1, 1000000].");
         if (WindowSeconds is < 60 or > 86_400) errors.Add("windowSeconds must be in [60, 86400].");
         if (ResolveAfterSeconds is < 0 or > 86_400) errors.Add("resolveAfterSeconds must be in [0, 86400].");
         if (ReminderSeconds is not null and not 0 and (< 60 or > 604_800)) errors.Add("reminderSeconds must be 0 (off) or in [60, 604800].");

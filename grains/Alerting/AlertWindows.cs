@@ -12,22 +12,35 @@ public static class AlertWindows
         return new DateTimeOffset(from.UtcTicks - from.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 
-    public static IReadOnlyList<WindowCounts> Count(IReadOnlyList<TimeSpan> windows, IReadOnlyCollection<MinuteCount> minutes, DateTimeOffset now) =>
+    public static IReadOnlyList<WindowCounts> Count(IReadOnlyList<TimeSpan> windows, IReadOnlyCollection<ClientMinuteCount> minutes, DateTimeOffset now) =>
         windows.Select(w => Count(w, minutes.Where(m => m.Minute >= FirstMinute(w, now) && m.Minute <= now))).ToList();
 
-    public static WindowCounts Count(TimeSpan window, IEnumerable<MinuteCount> minutes)
+    /// <summary>The window's clients and peer connections: each client counts once, failed when any of its peer connections failed ICE.</summary>
+    public static WindowCounts Count(TimeSpan window, IEnumerable<ClientMinuteCount> minutes)
     {
         long total = 0, failed = 0;
         var byCategory = new Dictionary<string, long>(StringComparer.Ordinal);
+        var clients = new HashSet<string>(StringComparer.Ordinal);
+        var failedClients = new HashSet<string>(StringComparer.Ordinal);
+        var clientsByCategory = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var m in minutes)
         {
-            if (m.Outcome is not (Outcomes.Connected or Outcomes.Failed)) continue;
+            if (m.Outcome is not (Outcomes.Connected or Outcomes.Failed) || m.PeerConnections <= 0) continue;
             total += m.PeerConnections;
+            clients.Add(m.Client);
             if (m.Outcome != Outcomes.Failed || !Categories.CountsAsIceFailure(m.Category)) continue;
             failed += m.PeerConnections;
+            failedClients.Add(m.Client);
             var category = m.Category.Length == 0 ? Categories.Unknown : m.Category;
             byCategory[category] = byCategory.GetValueOrDefault(category) + m.PeerConnections;
+            if (!clientsByCategory.TryGetValue(category, out var seen)) clientsByCategory[category] = seen = new HashSet<string>(StringComparer.Ordinal);
+            seen.Add(m.Client);
         }
-        return new WindowCounts(window, total, failed, byCategory);
+        return new WindowCounts(window, total, failed, byCategory)
+        {
+            Clients = clients.Count,
+            FailedClients = failedClients.Count,
+            FailedClientsByCategory = clientsByCategory.ToDictionary(c => c.Key, c => (long)c.Value.Count, StringComparer.Ordinal),
+        };
     }
 }

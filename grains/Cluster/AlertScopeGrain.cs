@@ -5,15 +5,19 @@ using Microsoft.Extensions.Options;
 namespace IceWatch.Grains.Cluster;
 
 /// <summary>
-/// What region and TURN grains share: a sliding window of minute counters kept in memory (rebuilt from
-/// the minute tables on activation and every <see cref="AlertScopeOptions.RebuildInterval"/>, fed by
-/// committed deltas in between) and the paging decision evaluated over it every interval.
+/// What region and TURN grains share: sliding windows kept in memory (rebuilt from the minute tables on
+/// activation and every <see cref="AlertScopeOptions.RebuildInterval"/>, fed by committed deltas in
+/// between) and the paging decision evaluated every interval. The decision counts the client minutes
+/// (docs/alerting.md: each client once per window), the counters serve the scope's stats.
 /// </summary>
 public abstract class AlertScopeGrain<TKey, TDelta>(IAlertScopeStore store, IOptions<AlertScopeOptions> options, TimeProvider clock, ILogger logger)
     : Grain where TKey : notnull
 {
     private MinuteWindow<TKey, TDelta> _window = null!;
     private TransactionSnapshot _snapshot = TransactionSnapshot.None;
+    private readonly MinuteWindow<ClientMinuteKey, ClientMinuteDelta> _clients =
+        new(d => d.Key, k => k.Minute, (a, b) => a with { PeerConnections = a.PeerConnections + b.PeerConnections });
+    private TransactionSnapshot _clientSnapshot = TransactionSnapshot.None;
     private DateTimeOffset _rebuiltAt;
     private AlertScopeRow? _row;
     private string? _rowRule;
@@ -29,7 +33,6 @@ public abstract class AlertScopeGrain<TKey, TDelta>(IAlertScopeStore store, IOpt
     protected abstract IncidentScope ScopeOf(string keyExtension);
     protected abstract MinuteWindow<TKey, TDelta> NewWindow();
     protected abstract Task<WindowLoad<TDelta>> LoadAsync(DateTimeOffset fromMinute, CancellationToken ct);
-    protected abstract MinuteCount Count(TDelta bucket);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,12 +55,24 @@ public abstract class AlertScopeGrain<TKey, TDelta>(IAlertScopeStore store, IOpt
         return Task.CompletedTask;
     }
 
+    /// <summary>Adds committed client minute deltas the last rebuild did not already read.</summary>
+    protected Task AddCommittedClientsAsync(CommittedDeltas<ClientMinuteDelta> deltas)
+    {
+        if (_clientSnapshot.Sees(deltas.TransactionId)) return Task.CompletedTask;
+        foreach (var delta in deltas.Deltas) _clients.Add(delta);
+        return Task.CompletedTask;
+    }
+
     protected async Task RebuildAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var load = await LoadAsync(AlertWindows.FirstMinute(Span, now), ct);
+        var from = AlertWindows.FirstMinute(Span, now);
+        var load = await LoadAsync(from, ct);
         _window.Reset(load.Rows);
         _snapshot = TransactionSnapshot.Parse(load.Snapshot);
+        var clients = await store.LoadClientsAsync(TenantId, Scope, from, ct);
+        _clients.Reset(clients.Rows);
+        _clientSnapshot = TransactionSnapshot.Parse(clients.Snapshot);
         _rebuiltAt = now;
         Known = load.Known;
     }
@@ -72,9 +87,10 @@ public abstract class AlertScopeGrain<TKey, TDelta>(IAlertScopeStore store, IOpt
             if (longer) Span = rule.Windows.Max();
             if (longer || now - _rebuiltAt >= options.Value.RebuildInterval) await RebuildAsync(ct);
             _window.DropBefore(AlertWindows.FirstMinute(Span, now));
-            var minutes = _window.Buckets.Select(Count).ToList();
+            _clients.DropBefore(AlertWindows.FirstMinute(Span, now));
+            var minutes = _clients.Buckets.Select(d => new ClientMinuteCount(d.Key.Minute, d.Key.Client, d.Key.Outcome, d.Key.Category, d.PeerConnections)).ToList();
             await DecideAsync(rule, AlertWindows.Count(rule.Windows, minutes, now), now, ct);
-            if (_window.IsEmpty && _row is { IncidentId: null, State.Status: AlertStatus.Ok }) DeactivateOnIdle();
+            if (_window.IsEmpty && _clients.IsEmpty && _row is { IncidentId: null, State.Status: AlertStatus.Ok }) DeactivateOnIdle();
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

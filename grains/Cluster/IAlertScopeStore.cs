@@ -10,6 +10,9 @@ public interface IAlertScopeStore
 
     Task<WindowLoad<TurnCounterDelta>> LoadTurnUrlAsync(Guid tenantId, string turnUrl, DateTimeOffset fromMinute, CancellationToken ct);
 
+    /// <summary>The scope's client minute rows (what the paging rule counts), read like the minute tables under a snapshot.</summary>
+    Task<WindowLoad<ClientMinuteDelta>> LoadClientsAsync(Guid tenantId, IncidentScope scope, DateTimeOffset fromMinute, CancellationToken ct);
+
     Task<AlertRule> RuleAsync(Guid tenantId, IncidentScope scope, CancellationToken ct);
 
     Task<AlertScopeRow> StateAsync(Guid tenantId, IncidentScope scope, string rule, CancellationToken ct);

@@ -1,3 +1,4 @@
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Regions;
 
 namespace IceWatch.Grains.Cluster;
@@ -6,6 +7,9 @@ namespace IceWatch.Grains.Cluster;
 public interface IRegionGrain : IGrainWithGuidCompoundKey
 {
     Task AddAsync(CommittedDeltas<RegionCounterDelta> deltas, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds committed client minute deltas: what the paging rule counts.</summary>
+    Task AddClientsAsync(CommittedDeltas<ClientMinuteDelta> deltas, CancellationToken cancellationToken = default);
 
     /// <summary>The region's counts over a window ending now (at most <see cref="AlertScopeOptions.MinimumSpan"/>); null for a region the tenant never had.</summary>
     Task<RegionStats?> GetStatsAsync(TimeSpan window, CancellationToken cancellationToken = default);

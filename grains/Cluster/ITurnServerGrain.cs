@@ -1,3 +1,4 @@
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Regions;
 
 namespace IceWatch.Grains.Cluster;
@@ -6,6 +7,9 @@ namespace IceWatch.Grains.Cluster;
 public interface ITurnServerGrain : IGrainWithGuidCompoundKey
 {
     Task AddAsync(CommittedDeltas<TurnCounterDelta> deltas, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds committed client minute deltas: what the paging rule counts.</summary>
+    Task AddClientsAsync(CommittedDeltas<ClientMinuteDelta> deltas, CancellationToken cancellationToken = default);
 
     Task WakeAsync(CancellationToken cancellationToken = default);
 }

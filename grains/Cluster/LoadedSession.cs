@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Sessions;
 using IceWatch.Grains.Verdicts;
 using SessionLogic = IceWatch.Grains.Sessions.SessionGrain;
@@ -9,6 +10,9 @@ namespace IceWatch.Grains.Cluster;
 internal sealed class LoadedSession(SessionKey key, SessionSnapshot snapshot, SessionOptions options)
 {
     public string Region { get; } = snapshot.Region;
+
+    /// <summary>Who this session counts as in the paging rule: its client network, or itself.</summary>
+    public string Client { get; } = snapshot.Client.Length > 0 ? snapshot.Client : ClientRollup.SessionClient(key.SessionId);
     public DateTimeOffset CreatedAt { get; } = snapshot.CreatedAt;
     public long Version { get; private set; } = snapshot.Version;
     public DateTimeOffset? NextDeadline { get; private set; } = snapshot.NextDeadline;

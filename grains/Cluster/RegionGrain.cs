@@ -12,6 +12,8 @@ public sealed class RegionGrain(IAlertScopeStore store, IOptions<AlertScopeOptio
 {
     public Task AddAsync(CommittedDeltas<RegionCounterDelta> deltas, CancellationToken cancellationToken = default) => AddCommittedAsync(deltas);
 
+    public Task AddClientsAsync(CommittedDeltas<ClientMinuteDelta> deltas, CancellationToken cancellationToken = default) => AddCommittedClientsAsync(deltas);
+
     public async Task<RegionStats?> GetStatsAsync(TimeSpan window, CancellationToken cancellationToken = default)
     {
         if (window <= TimeSpan.Zero || window > Span) throw new ArgumentOutOfRangeException(nameof(window), $"A region grain holds at most {Span}.");
@@ -34,7 +36,4 @@ public sealed class RegionGrain(IAlertScopeStore store, IOptions<AlertScopeOptio
 
     protected override Task<WindowLoad<RegionCounterDelta>> LoadAsync(DateTimeOffset fromMinute, CancellationToken ct) =>
         Store.LoadRegionAsync(TenantId, Scope.Value, fromMinute, ct);
-
-    protected override MinuteCount Count(RegionCounterDelta bucket) =>
-        new(bucket.Key.Minute, bucket.Key.Outcome, bucket.Key.Category, bucket.PeerConnections);
 }

@@ -1,3 +1,4 @@
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Events;
 using IceWatch.Grains.Regions;
 using IceWatch.Grains.Sessions;
@@ -10,7 +11,9 @@ namespace IceWatch.Grains.Cluster;
 /// A session in memory: each step applies uploads to the folded facts, diffs the verdicts and commits
 /// everything in one version-checked transaction; a conflict (another activation got there first)
 /// reloads and tries again. After the commit it hands the deltas to its region and TURN grains.
+/// Sessions are placed at random, so every silo takes its share, whoever hands them over.
 /// </summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class SessionGrain(
     ISessionStore store, IUploadPrivacy privacy, ISessionMetrics metrics, IOptions<SessionGrainOptions> options,
     TimeProvider clock, ILogger<SessionGrain> logger) : Grain, ISessionGrain
@@ -47,7 +50,7 @@ public sealed class SessionGrain(
             SessionChanges changes;
             try
             {
-                changes = SessionDiff.Compute(session.Logic, session.Verdicts, session.CreatedAt, now);
+                changes = SessionDiff.Compute(session.Logic, session.Verdicts, session.CreatedAt, now, session.Region, session.Client);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -95,7 +98,8 @@ public sealed class SessionGrain(
     {
         if (_session is not null) return _session;
         var snapshot = await store.LoadAsync(_key, ct);
-        return _session = snapshot is null ? null : new LoadedSession(_key, snapshot, new SessionOptions(options.Value.StallDeadline));
+        return _session = snapshot is null ? null
+            : new LoadedSession(_key, snapshot, new SessionOptions(options.Value.StallDeadline) { Limits = options.Value.SessionLimits });
     }
 
     /// <summary>Applies each upload; one whose events cannot be read or applied is set aside alone, the others stand.</summary>
@@ -144,6 +148,13 @@ public sealed class SessionGrain(
         foreach (var url in changes.TurnDeltas.GroupBy(d => d.Key.TurnUrl, StringComparer.Ordinal))
             calls.Add(GrainFactory.GetGrain<ITurnServerGrain>(_key.TenantId, url.Key)
                 .AddAsync(new CommittedDeltas<TurnCounterDelta>(transactionId, url.ToList()), ct));
+        foreach (var scope in changes.ClientDeltas.GroupBy(d => (d.Key.ScopeKind, d.Key.ScopeValue)))
+        {
+            var deltas = new CommittedDeltas<ClientMinuteDelta>(transactionId, scope.ToList());
+            calls.Add(scope.Key.ScopeKind == IncidentScope.RegionKind
+                ? GrainFactory.GetGrain<IRegionGrain>(_key.TenantId, scope.Key.ScopeValue).AddClientsAsync(deltas, ct)
+                : GrainFactory.GetGrain<ITurnServerGrain>(_key.TenantId, scope.Key.ScopeValue).AddClientsAsync(deltas, ct));
+        }
         try
         {
             await Task.WhenAll(calls).WaitAsync(options.Value.PublishTimeout, ct);

@@ -14,6 +14,9 @@ public sealed class SessionGrainOptions
     /// <summary>Conflicting commits (another activation moved the session on) retried, after a short random pause, before a step gives up.</summary>
     public int MaxConflicts { get; set; } = 32;
 
+    /// <summary>Most peer connections, events and stats objects a session applies; what comes later is left out with a note.</summary>
+    public SessionLimits SessionLimits { get; set; } = SessionLimits.Default;
+
     /// <summary>How long a step waits for the region and TURN grains to take its deltas before leaving them to the next rebuild.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

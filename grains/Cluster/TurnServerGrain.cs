@@ -11,13 +11,12 @@ public sealed class TurnServerGrain(IAlertScopeStore store, IOptions<AlertScopeO
 {
     public Task AddAsync(CommittedDeltas<TurnCounterDelta> deltas, CancellationToken cancellationToken = default) => AddCommittedAsync(deltas);
 
+    public Task AddClientsAsync(CommittedDeltas<ClientMinuteDelta> deltas, CancellationToken cancellationToken = default) => AddCommittedClientsAsync(deltas);
+
     protected override IncidentScope ScopeOf(string keyExtension) => IncidentScope.TurnUrl(keyExtension);
 
     protected override MinuteWindow<TurnBucketKey, TurnCounterDelta> NewWindow() => new(d => d.Key, k => k.Minute, (a, b) => a.Plus(b));
 
     protected override Task<WindowLoad<TurnCounterDelta>> LoadAsync(DateTimeOffset fromMinute, CancellationToken ct) =>
         Store.LoadTurnUrlAsync(TenantId, Scope.Value, fromMinute, ct);
-
-    protected override MinuteCount Count(TurnCounterDelta bucket) =>
-        new(bucket.Key.Minute, bucket.Key.Outcome, bucket.Key.Category, bucket.PeerConnections);
 }

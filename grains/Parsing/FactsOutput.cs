@@ -5,19 +5,57 @@ namespace IceWatch.Grains.Parsing;
 
 /// <summary>
 /// Folds what a reader gives out straight into the facts of its peer connections, as applying the
-/// same events one by one would, with no event built for a getStats object.
+/// same events one by one through <see cref="PeerConnectionEvidence"/> would, with no event built for
+/// a getStats object. A peer connection gets facts only once it shows evidence of a call.
 /// </summary>
-public sealed class FactsOutput(Func<string, PeerConnectionFacts> factsOf) : UploadOutput
+public sealed class FactsOutput(UploadFold fold) : UploadOutput
 {
-    // factsOf may be shared by several threads: it is asked once per peer connection.
+    // The fold's facts may be shared by several threads: they are asked for once per peer connection.
     private readonly Dictionary<string, PeerConnectionFacts> known = new(StringComparer.Ordinal);
     private string? lastId;
     private PeerConnectionFacts? last;
 
-    public override void Add(IceEvent e) => PeerConnectionTimeline.Apply(Facts(e.PeerConnectionId), e);
+    public override void Add(IceEvent e)
+    {
+        var id = e.PeerConnectionId;
+        if (!HasEvidence(id))
+        {
+            if (!PeerConnectionEvidence.IsEvidence(e))
+            {
+                fold.Hold(e);
+                return;
+            }
 
-    public override void AddStats(string peerConnectionId, DateTimeOffset time, string statsId, string statsType, ReadOnlySpan<StatField> values) =>
+            Release(id);
+        }
+
+        PeerConnectionTimeline.Apply(Facts(id), e);
+        fold.Count(1, e is StatsObserved ? 1 : 0);
+    }
+
+    public override void AddStats(string peerConnectionId, DateTimeOffset time, string statsId, string statsType, ReadOnlySpan<StatField> values)
+    {
+        // Stats are evidence of a call.
+        if (!HasEvidence(peerConnectionId))
+        {
+            Release(peerConnectionId);
+        }
+
         PeerConnectionTimeline.ApplyStats(Facts(peerConnectionId), time, statsId, statsType, values);
+        fold.Count(1, 1);
+    }
+
+    // Facts are only fetched for a peer connection with evidence, so those known here have it.
+    private bool HasEvidence(string id) => ReferenceEquals(id, lastId) || id == lastId || known.ContainsKey(id) || fold.HasEvidence(id);
+
+    private void Release(string id)
+    {
+        foreach (var e in fold.Release(id))
+        {
+            PeerConnectionTimeline.Apply(Facts(id), e);
+            fold.Count(1, e is StatsObserved ? 1 : 0);
+        }
+    }
 
     private PeerConnectionFacts Facts(string id)
     {
@@ -25,7 +63,7 @@ public sealed class FactsOutput(Func<string, PeerConnectionFacts> factsOf) : Upl
         {
             if (!known.TryGetValue(id, out last))
             {
-                known[id] = last = factsOf(id);
+                known[id] = last = fold.FactsOf(id);
             }
 
             lastId = id;

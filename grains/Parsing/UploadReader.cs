@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IceWatch.Grains.Events;
-using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -44,43 +43,41 @@ public static class UploadReader
     /// <summary>
     /// Reads an upload into the facts of its peer connections as folding <see cref="Read(Stream, StatsFilter, int)"/>
     /// with <see cref="StatsFilter.Timeline"/> would, building no event for a dump's stats: for a caller
-    /// that wants the facts only, such as the offline diagnosis. <paramref name="factsOf"/> gives the facts of
-    /// a peer connection and is called from up to <paramref name="readers"/> threads at once. Returns the
-    /// events left for the caller to apply while it is enumerated: an SDK report's, whose report numbers are
-    /// the session's to check; none for a dump.
+    /// that wants the facts only, such as the offline diagnosis. <paramref name="fold"/> gives the facts of a
+    /// peer connection (one with evidence of a call) to up to <paramref name="readers"/> threads at once and
+    /// counts what was folded. Returns the events left for the caller to apply while it is enumerated: an SDK
+    /// report's, whose report numbers are the session's to check; none for a dump.
     /// </summary>
-    public static IEnumerable<IceEvent> ReadInto(Stream stream, Func<string, PeerConnectionFacts> factsOf, int readers)
+    public static IEnumerable<IceEvent> ReadInto(Stream stream, UploadFold fold, int readers)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(factsOf);
+        ArgumentNullException.ThrowIfNull(fold);
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
         GzipInput? gzip = null;
-        return Guard(() => ReadUnguarded(stream, StatsFilter.Timeline, readers, g => gzip = g, () => new FactsOutput(factsOf)), () => gzip);
+        return Guard(() => ReadUnguarded(stream, StatsFilter.Timeline, readers, g => gzip = g, () => new FactsOutput(fold)), () => gzip);
     }
 
-    /// <summary>Reads the whole upload, as the API does before accepting it.</summary>
-    public static UploadSummary Validate(Stream stream)
+    /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
+    public static UploadSummary Validate(Stream stream, UploadQuota? quota = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        quota ??= UploadQuota.Unlimited;
         GzipInput? gzip = null;
         try
         {
             var (format, input) = Open(stream, g => gzip = g);
-            if (format == UploadFormat.SdkReport)
+            var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
+            var evidence = new PeerConnectionEvidence();
+            long events = 0, stats = 0;
+            var read = batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1, () => new EventBuffer());
+            foreach (var e in evidence.Filter(Counted(read, quota.MaxEvents)))
             {
-                var batch = SdkReportReader.Read(input);
-                return new UploadSummary(format, batch.SessionId, batch.Region, batch.PeerConnections, batch.Events.Count);
-            }
-
-            var peerConnections = new HashSet<string>(StringComparer.Ordinal);
-            long events = 0;
-            foreach (var e in Events(format, input, StatsFilter.All, readers: 1, () => new EventBuffer()))
-            {
-                peerConnections.Add(e.PeerConnectionId);
                 events++;
+                if (e is StatsObserved && ++stats > quota.MaxStatsObjects) throw new UploadQuotaExceededException("stats objects", quota.MaxStatsObjects);
+                if (evidence.PeerConnections > quota.MaxPeerConnections) throw new UploadQuotaExceededException("peer connections", quota.MaxPeerConnections);
             }
 
-            return new UploadSummary(format, null, null, peerConnections.Count, events);
+            return new UploadSummary(format, batch?.SessionId, batch?.Region, evidence.PeerConnections, events, evidence.EmptyEntries, stats);
         }
         catch (Exception e) when (Translate(e, gzip) is { } translated && translated != e)
         {
@@ -92,7 +89,18 @@ public static class UploadReader
         Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened, Func<UploadOutput> outputs)
     {
         var (format, input) = Open(stream, gzipOpened);
-        return format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers, outputs);
+        return new PeerConnectionEvidence().Filter(
+            format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers, outputs));
+    }
+
+    private static IEnumerable<IceEvent> Counted(IEnumerable<IceEvent> events, long max)
+    {
+        long read = 0;
+        foreach (var e in events)
+        {
+            if (++read > max) throw new UploadQuotaExceededException("events", max);
+            yield return e;
+        }
     }
 
     private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers, Func<UploadOutput> outputs) => format switch

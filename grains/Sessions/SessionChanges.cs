@@ -1,3 +1,4 @@
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Regions;
 using IceWatch.Grains.Verdicts;
 
@@ -5,7 +6,8 @@ namespace IceWatch.Grains.Sessions;
 
 /// <summary>
 /// Everything one session step writes: the state snapshot, the verdicts that changed, the region and
-/// TURN counter deltas they cause, the next stall deadline, and the counters to export once committed.
+/// TURN counter deltas they cause, the client minute deltas the paging rule counts, the next stall
+/// deadline, and the counters to export once committed.
 /// </summary>
 public sealed record SessionChanges(
     string StateJson,
@@ -13,4 +15,7 @@ public sealed record SessionChanges(
     IReadOnlyList<RegionCounterDelta> RegionDeltas,
     IReadOnlyList<TurnCounterDelta> TurnDeltas,
     DateTimeOffset? NextDeadline,
-    MetricChanges Metrics);
+    MetricChanges Metrics)
+{
+    public IReadOnlyList<ClientMinuteDelta> ClientDeltas { get; init; } = [];
+}

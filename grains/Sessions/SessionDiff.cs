@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IceWatch.Grains.Alerting;
 using IceWatch.Grains.Regions;
 using IceWatch.Grains.Verdicts;
 
@@ -10,8 +11,14 @@ namespace IceWatch.Grains.Sessions;
 /// </summary>
 public static class SessionDiff
 {
-    public static SessionChanges Compute(SessionGrain session, IReadOnlyDictionary<string, Verdict> stored, DateTimeOffset createdAt, DateTimeOffset now)
+    public static SessionChanges Compute(SessionGrain session, IReadOnlyDictionary<string, Verdict> stored, DateTimeOffset createdAt, DateTimeOffset now) =>
+        Compute(session, stored, createdAt, now, region: null, client: null);
+
+    /// <summary>As above, and with the session's region and client, the client minute deltas the paging rule counts (ClientRollup).</summary>
+    public static SessionChanges Compute(
+        SessionGrain session, IReadOnlyDictionary<string, Verdict> stored, DateTimeOffset createdAt, DateTimeOffset now, string? region, string? client)
     {
+        var clientDeltas = new Dictionary<ClientMinuteKey, long>();
         var verdicts = session.Evaluate(now);
         var changed = new List<Verdict>();
         var transitions = new List<(Verdict? Before, Verdict After)>();
@@ -34,6 +41,9 @@ public static class SessionDiff
                     : d;
             foreach (var d in TurnServerRollup.Diff(before, verdict, createdAt))
                 turnDeltas[d.Key] = turnDeltas.TryGetValue(d.Key, out var sum) ? sum.Plus(d) : d;
+            if (region is not null && client is not null)
+                foreach (var d in ClientRollup.Diff(before, verdict, createdAt, region, client))
+                    clientDeltas[d.Key] = clientDeltas.GetValueOrDefault(d.Key) + d.PeerConnections;
         }
         return new SessionChanges(
             JsonSerializer.Serialize(session.State, GrainJson.Options),
@@ -41,7 +51,10 @@ public static class SessionDiff
             regionDeltas.Values.Where(d => d.PeerConnections != 0 || d.BytesRelayed != 0 || d.BytesDirect != 0).ToList(),
             turnDeltas.Values.Where(d => !d.IsZero).ToList(),
             RoundUp(session.NextDeadline(verdicts, now)),
-            MetricChanges.From(transitions));
+            MetricChanges.From(transitions))
+        {
+            ClientDeltas = clientDeltas.Where(d => d.Value != 0).Select(d => new ClientMinuteDelta(d.Key, d.Value)).ToList(),
+        };
     }
 
     private static string Json(Verdict verdict) => JsonSerializer.Serialize(verdict, GrainJson.Options);

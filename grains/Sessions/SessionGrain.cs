@@ -14,15 +14,18 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
 {
     public SessionState State => state;
 
-    /// <summary>Applies one upload's events; returns how many were applied (skipped retries excluded).</summary>
+    /// <summary>Applies one upload's events; returns how many were applied (skipped retries and what is over the session's limits excluded).</summary>
     public long Apply(IEnumerable<IceEvent> events, DateTimeOffset receivedAt)
     {
         long applied = 0;
         var skipping = new HashSet<string>();
+        var budget = new SessionBudget(state, options.Limits);
         foreach (var e in events)
         {
             if (e is ReportStarted report)
             {
+                // A report of a peer connection past the session's limit leaves no trace: its events are refused below.
+                if (!budget.Takes(report.PeerConnectionId)) continue;
                 var seen = state.AppliedReports.TryGetValue(report.PeerConnectionId, out var set) ? set : state.AppliedReports[report.PeerConnectionId] = new();
                 if (seen.Add(report.Seq)) skipping.Remove(report.PeerConnectionId);
                 else skipping.Add(report.PeerConnectionId);
@@ -34,22 +37,33 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
                 }
                 continue;
             }
-            if (skipping.Contains(e.PeerConnectionId)) continue;
+            if (skipping.Contains(e.PeerConnectionId) || !budget.Admit(e)) continue;
             PeerConnectionTimeline.Apply(Facts(e.PeerConnectionId, receivedAt), e);
             applied++;
         }
+        budget.Record(receivedAt);
         return applied;
     }
 
     /// <summary>
-    /// Reads a whole upload into the session, with the same facts as applying
-    /// <c>UploadReader.Read(upload, StatsFilter.Timeline, readers)</c>, a dump's stats folded as they are
-    /// read on up to <paramref name="readers"/> threads. Unreadable input fails with an UploadFormatException.
+    /// Reads a whole upload into the session, with the same state as applying
+    /// <c>UploadReader.Read(upload, StatsFilter.Timeline, readers)</c>, a dump's stats folded as they are read
+    /// on up to <paramref name="readers"/> threads. Limits bind in the order of the upload's events, so a
+    /// session with limits reads it as events. Unreadable input fails with an UploadFormatException.
     /// </summary>
     public void ApplyUpload(Stream upload, DateTimeOffset receivedAt, int readers)
     {
+        if (options.Limits != SessionLimits.Unlimited)
+        {
+            Apply(UploadReader.Read(upload, StatsFilter.Timeline, readers), receivedAt);
+            return;
+        }
+
         var facts = new object();
-        Apply(UploadReader.ReadInto(upload, id => { lock (facts) return Facts(id, receivedAt); }, readers), receivedAt);
+        var fold = new UploadFold(id => { lock (facts) return Facts(id, receivedAt); });
+        Apply(UploadReader.ReadInto(upload, fold, readers), receivedAt);
+        state.EventsApplied += fold.Events;
+        state.StatsApplied += fold.StatsObjects;
     }
 
     public IReadOnlyList<Verdict> Evaluate(DateTimeOffset? now) =>

@@ -10,7 +10,7 @@ public static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/alerts").WithTags("Alerts").RequireAuthorization();
+        var group = routes.MapGroup("/v1/alerts").WithTags("Alerts").RequireScope(ApiScopes.Read);
         group.MapGet("/", ListAsync)
             .WithName("ListAlerts")
             .WithSummary("Incidents: every firing one, then those that started or ended within the window (default 7d); status=firing|resolved filters.")

@@ -10,13 +10,13 @@ public static class AlertRuleEndpoints
 {
     public static RouteGroupBuilder MapAlertRuleEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/alert-rules").WithTags("Alerts").RequireAuthorization();
-        group.MapGet("/", ListAsync).WithName("ListAlertRules")
+        var group = routes.MapGroup("/v1/alert-rules").WithTags("Alerts");
+        group.MapGet("/", ListAsync).WithName("ListAlertRules").RequireScope(ApiScopes.Read)
             .WithSummary("The tenant's rule overrides, each with the rule it puts in force.");
-        group.MapPut("/{scope}", PutAsync).WithName("SetAlertRule")
+        group.MapPut("/{scope}", PutAsync).WithName("SetAlertRule").RequireScope(ApiScopes.Admin)
             .WithSummary("Overrides the rule for the tenant (scope 'default'), a region ('region:eu-west') or a TURN URL ('turn_url:turns:turn.example.com:443'); unset fields inherit.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapDelete("/{scope}", DeleteAsync).WithName("DeleteAlertRule")
+        group.MapDelete("/{scope}", DeleteAsync).WithName("DeleteAlertRule").RequireScope(ApiScopes.Admin)
             .WithSummary("Removes an override; the scope inherits again.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;

@@ -9,7 +9,7 @@ public static class NotificationTargetEndpoints
 {
     public static RouteGroupBuilder MapNotificationTargetEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/notification-targets").WithTags("Alerts").RequireAuthorization();
+        var group = routes.MapGroup("/v1/notification-targets").WithTags("Alerts").RequireScope(ApiScopes.Admin);
         group.MapGet("/", ListAsync).WithName("ListNotificationTargets").WithSummary("Where this tenant's pages go; secrets are never shown in full.");
         group.MapPost("/", AddAsync).WithName("AddNotificationTarget")
             .WithSummary("Adds a webhook, Alertmanager or PagerDuty target; every target gets every incident transition.")

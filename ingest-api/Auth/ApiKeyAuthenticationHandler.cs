@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using IceWatch.Silo;
 using Microsoft.AspNetCore.Authentication;
@@ -7,12 +6,16 @@ using Microsoft.Net.Http.Headers;
 
 namespace IceWatch.IngestApi.Auth;
 
-/// <summary>Resolves <c>Authorization: Bearer &lt;api key&gt;</c> to the key's tenant.</summary>
+/// <summary>
+/// Resolves <c>Authorization: Bearer &lt;api key&gt;</c>, or a publishable key in the <c>key</c> query
+/// parameter (a beacon cannot send headers), to the key's tenant, kind and scopes. Secret keys are
+/// refused in the query string: addresses end up in logs and browser histories.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TenantKeyCache tenants,
+    TenantKeyCache keys,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -21,20 +24,21 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        var inQuery = string.IsNullOrEmpty(header) && Request.Query.ContainsKey(ApiKeyDefaults.QueryParameter);
+        if (string.IsNullOrEmpty(header) && !inQuery) return AuthenticateResult.NoResult();
+        if (!inQuery && !header!.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <api key>'.");
 
-        var key = header[BearerPrefix.Length..].Trim();
-        if (key.Length is 0 or > 512) return AuthenticateResult.Fail("The API key is not valid.");
+        var presented = (inQuery ? Request.Query[ApiKeyDefaults.QueryParameter].ToString() : header![BearerPrefix.Length..]).Trim();
+        if (presented.Length is 0 or > 512) return AuthenticateResult.Fail("The API key is not valid.");
 
-        var tenant = await tenants.FindAsync(key, Context.RequestAborted);
-        if (tenant is null) return AuthenticateResult.Fail("The API key is not valid.");
+        var key = await keys.FindAsync(presented, Context.RequestAborted);
+        if (key is null) return AuthenticateResult.Fail("The API key is not valid.");
+        if (inQuery && key.Kind != KeyKinds.Publishable)
+            return AuthenticateResult.Fail(
+                $"Only publishable keys may be sent in the '{ApiKeyDefaults.QueryParameter}' query parameter; send this {key.Kind} key as 'Authorization: Bearer <api key>', and revoke it if it was exposed.");
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ApiKeyDefaults.TenantIdClaim, tenant.Id.ToString()), new Claim(ApiKeyDefaults.TenantNameClaim, tenant.Name)],
-            ApiKeyDefaults.Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyDefaults.Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(ApiKeyPrincipal.Create(key, ApiKeyDefaults.Scheme), ApiKeyDefaults.Scheme));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -49,7 +53,7 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "Unauthorized",
-                Detail = failure?.Message ?? "Send an API key as 'Authorization: Bearer <api key>'.",
+                Detail = failure?.Message ?? "Send an API key as 'Authorization: Bearer <api key>' (publishable keys may use the 'key' query parameter).",
             },
         });
     }

@@ -1,12 +1,12 @@
-using IceWatch.IngestApi.Options;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace IceWatch.IngestApi.Cors;
 
 /// <summary>
-/// Lets the browser SDK post reports from the app's own origin: the page sends a bearer key and
-/// JSON (maybe gzip), so the preflight must allow those headers, and the SDK reads Retry-After.
+/// Lets browsers post to the upload endpoints from the app's own origin. The page sends a key (as a bearer
+/// header, or a publishable key in the query string) and JSON (maybe gzip, or text/plain from a beacon), so
+/// the preflight allows those headers, and the SDK reads Retry-After. Which origins are allowed depends on
+/// the key: see <see cref="SdkCorsPolicyProvider"/>.
 /// </summary>
 public static class SdkCors
 {
@@ -14,18 +14,8 @@ public static class SdkCors
 
     public static IServiceCollection AddSdkCors(this IServiceCollection services)
     {
+        services.AddSingleton<ICorsPolicyProvider, SdkCorsPolicyProvider>();
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<IngestOptions>>((cors, ingest) =>
-            cors.AddPolicy(Policy, policy =>
-            {
-                var origins = ingest.Value.SdkOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (origins.Contains("*")) policy.AllowAnyOrigin();
-                else policy.WithOrigins(origins);
-                policy.WithMethods("POST")
-                    .WithHeaders("Authorization", "Content-Type", "Content-Encoding")
-                    .WithExposedHeaders("Retry-After", "Location")
-                    .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
-            }));
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.OpenApi;
 using IceWatch.IngestApi.Problems;
+using IceWatch.IngestApi.RateLimiting;
 using IceWatch.IngestApi.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +13,8 @@ public static class DumpEndpoints
 {
     public static RouteGroupBuilder MapDumpEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireAuthorization();
+        var group = routes.MapGroup("/v1/dumps").WithTags("Uploads").RequireScope(ApiScopes.IngestDumps).RequireCors(SdkCors.Policy)
+            .AddEndpointFilter<RouteGroupBuilder, PublishableRateLimitFilter>();
         group.MapPost("/", PostDumpAsync)
             .WithName("UploadDump")
             .WithSummary("Upload a chrome://webrtc-internals dump (JSON) or an rtcstats dump, raw or gzip.")
@@ -33,10 +36,10 @@ public static class DumpEndpoints
 
         try
         {
-            var (accepted, _) = await ingestor.DumpAsync(request, user.TenantId(), sessionId, regionName, ct);
+            var (accepted, summary) = await ingestor.DumpAsync(request, user.TenantId(), sessionId, regionName, ct);
             return TypedResults.Accepted(
                 SessionEndpoints.Location(accepted.SessionId),
-                new UploadAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate));
+                new UploadAccepted(accepted.SessionId, accepted.UploadId, accepted.Duplicate, summary.PeerConnections, summary.EmptyEntries, UploadNotes.For(summary)));
         }
         catch (UploadRejectedException rejected)
         {

@@ -1,3 +1,4 @@
 namespace IceWatch.IngestApi.Endpoints;
 
-public sealed record IssuedApiKey(Guid KeyId, string Tenant, string? Label, string ApiKey);
+/// <summary>A new key, shown once: ApiKey is never stored or shown again.</summary>
+public sealed record IssuedApiKey(Guid KeyId, string Tenant, string? Label, string ApiKey, string Kind, IReadOnlyList<string>? Origins);

@@ -12,7 +12,7 @@ public static class SessionEndpoints
 
     public static RouteGroupBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/sessions").WithTags("Sessions").RequireAuthorization();
+        var group = routes.MapGroup("/v1/sessions").WithTags("Sessions").RequireScope(ApiScopes.Read);
         group.MapGet("/{id}", GetSessionAsync)
             .WithName("GetSession")
             .WithSummary("A session with one verdict per peer connection (empty until its uploads are processed).")

@@ -1,4 +1,5 @@
 using IceWatch.IngestApi.Alerts;
+using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Endpoints;
 using IceWatch.IngestApi.Logging;
 using IceWatch.IngestApi.Options;
@@ -17,6 +18,7 @@ public static class IngestApiApplicationExtensions
             app.MapProbeEndpoints();
             return app;
         }
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
         app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -37,6 +39,8 @@ public static class IngestApiApplicationExtensions
         app.MapAlertEndpoints();
         app.MapAlertRuleEndpoints();
         app.MapNotificationTargetEndpoints();
+        app.MapKeyEndpoints();
+        app.MapSettingsEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

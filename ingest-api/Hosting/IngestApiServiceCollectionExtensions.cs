@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Cors;
 using IceWatch.IngestApi.Health;
 using IceWatch.IngestApi.OpenApi;
@@ -12,6 +13,7 @@ using IceWatch.IngestApi.Ui;
 using IceWatch.IngestApi.Uploads;
 using IceWatch.Silo;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -49,14 +51,18 @@ public static class IngestApiServiceCollectionExtensions
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.LoginPath = UiDefaults.LoginPath;
+                cookie.AccessDeniedPath = UiDefaults.LoginPath;
                 cookie.ReturnUrlParameter = UiDefaults.ReturnUrl;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(UiDefaults.Policy, policy => policy.AddAuthenticationSchemes(UiDefaults.Scheme).RequireAuthenticatedUser())
+            .AddScopePolicies()
+            .AddPolicy(UiDefaults.Policy, policy => policy.AddAuthenticationSchemes(UiDefaults.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiScopes.Read))
             .AddPolicy(AdminKeyAuthenticationHandler.Policy, policy => policy
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName).RequireRole(AdminKeyAuthenticationHandler.Policy));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         services.AddTenantRateLimits();
         services.AddSdkCors();
         services.ConfigureHttpJsonOptions(json =>
@@ -66,10 +72,13 @@ public static class IngestApiServiceCollectionExtensions
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<ScopeOperationTransformer>());
 
         services.AddSingleton<SessionPageQueries>();
         services.AddSingleton<TenantKeyCache>();
+        services.AddSingleton<ClientIdentity>();
+        services.AddSingleton<PublishableRateLimitFilter>();
+        services.AddHostedService<RateLimitCellSweeper>();
         services.AddSingleton<RequestBodyReader>();
         services.AddSingleton<ContentInspector>();
         services.AddSingleton<GrainHandoff>();

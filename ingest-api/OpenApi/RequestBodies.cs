@@ -17,10 +17,12 @@ public static class RequestBodies
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "A batch of SDK reports for one session (docs/sdk-report-format.md); may be sent with Content-Encoding: gzip.",
+            Description = "A batch of SDK reports for one session (docs/sdk-report-format.md); may be sent with Content-Encoding: gzip. " +
+                "text/plain carries the same JSON, as navigator.sendBeacon sends it.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(SdkReportBatch), context.Document) },
+                ["text/plain"] = new() { Schema = new OpenApiSchemaReference(nameof(SdkReportBatch), context.Document) },
             },
         };
     }

@@ -11,6 +11,15 @@ public sealed class IngestOptions
     /// <summary>Largest body after gzip inflation; counted while inflating so a gzip bomb stops early.</summary>
     public long MaxDecompressedBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Most peer connections one upload may hold (entries without any evidence do not count).</summary>
+    public int MaxUploadPeerConnections { get; set; } = 2_000;
+
+    /// <summary>Most events one upload may hold, as read (a 256 MB dump of real calls has about 800,000).</summary>
+    public long MaxUploadEvents { get; set; } = 2_000_000;
+
+    /// <summary>Most stats objects (one getStats() object at one time) one upload may hold.</summary>
+    public long MaxUploadStatsObjects { get; set; } = 2_000_000;
+
     /// <summary>The <c>Retry-After</c> sent with 503 when PostgreSQL cannot be reached.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
@@ -25,6 +34,26 @@ public sealed class IngestOptions
 
     /// <summary>Bucket size; 0 means twice the rate.</summary>
     public int RateLimitBurst { get; set; }
+
+    /// <summary>Requests per second one publishable key may make across all ingest nodes (shared bucket in PostgreSQL); 0 turns it off.</summary>
+    public double PublishableRatePerSecond { get; set; } = 1000;
+
+    /// <summary>That bucket's size; 0 means twice the rate.</summary>
+    public int PublishableBurst { get; set; }
+
+    /// <summary>Requests per second one client network may make with one publishable key, across all nodes; 0 turns it off.</summary>
+    public double ClientRatePerSecond { get; set; } = 10;
+
+    /// <summary>That bucket's size; 0 means five times the rate.</summary>
+    public int ClientBurst { get; set; }
+
+    /// <summary>Leading bits of a client's address that name its network (per-client limits and paging weights).</summary>
+    public int ClientPrefixV4 { get; set; } = 24;
+
+    public int ClientPrefixV6 { get; set; } = 48;
+
+    /// <summary>Comma-separated proxy addresses or CIDR networks whose X-Forwarded-For is believed; empty ignores the header.</summary>
+    public string TrustedProxies { get; set; } = "";
 
     /// <summary>Guards the admin API (API key management); unset disables it.</summary>
     public string? AdminKey { get; set; }

@@ -63,6 +63,7 @@ public static class SessionPage
         var total = groups.Sum(g => g.PeerConnections);
         html.Append($"<h1>Session {E(session.SessionId)}</h1><p class=\"muted session-facts\">region <b>{E(session.Region)}</b> · {Count(session.Uploads, "upload")}")
             .Append($" ({session.PendingUploads} waiting) · first seen {Time(session.CreatedAt)} · updated {Time(session.UpdatedAt)}</p>");
+        if (session.Truncation is { } truncated) html.Append($"<section class=\"card truncated\"><p class=\"bad\" role=\"note\">{E(truncated.Note)}</p></section>");
         if (total == 0) return html;
         html.Append($"<section class=\"card verdict-groups\"><h2>{Count(total, "peer connection")}: ")
             .Append(string.Join(", ", groups.GroupBy(g => g.Outcome).Select(o => $"{Number(o.Sum(g => g.PeerConnections))} {E(o.Key)}")))

@@ -20,7 +20,7 @@ public static class UiEndpoints
             return Results.Redirect(UiDefaults.LoginPath);
         });
 
-        var pages = routes.MapGroup("/ui").RequireAuthorization(UiDefaults.Policy).ExcludeFromDescription()
+        var pages = routes.MapGroup("/ui").RequireAuthorization(UiDefaults.Policy).WithMetadata(new RequiredScope(ApiScopes.Read)).ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store";
@@ -102,7 +102,7 @@ public static class UiEndpoints
             + "<p><label>API key <input type=\"password\" name=\"key\" autocomplete=\"current-password\" required autofocus></label> "
             + "<button type=\"submit\">Sign in</button></p>"
             + (failed ? "<p class=\"bad\" role=\"alert\">That API key is not valid.</p>" : "")
-            + "<p class=\"muted\">Use the same API key as for uploads; it is exchanged for a session cookie.</p></form></section>";
+            + "<p class=\"muted\">Use a read or admin API key (publishable keys only post reports); it is exchanged for a session cookie.</p></form></section>";
         return HtmlPage.Result("Sign in", body, signedIn: false, status: failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK);
     }
 }

@@ -1,11 +1,13 @@
-using System.Security.Claims;
 using IceWatch.IngestApi.Auth;
 using IceWatch.Silo;
 using Microsoft.AspNetCore.Authentication;
 
 namespace IceWatch.IngestApi.Ui;
 
-/// <summary>Turns a valid API key into the UI's cookie, carrying the key's tenant like a bearer request does.</summary>
+/// <summary>
+/// Turns a read or admin key into the UI's cookie, carrying the key's tenant and scopes like a bearer
+/// request does. A publishable key reads nothing, so it cannot sign in.
+/// </summary>
 public static class UiSignIn
 {
     public static async Task<bool> TrySignInAsync(HttpContext context, string? apiKey, CancellationToken ct)
@@ -13,11 +15,8 @@ public static class UiSignIn
         apiKey = apiKey?.Trim();
         if (string.IsNullOrEmpty(apiKey) || apiKey.Length > 512) return false;
         var tenants = context.RequestServices.GetRequiredService<TenantStore>();
-        if (await tenants.FindByApiKeyAsync(apiKey, ct) is not { } tenant) return false;
-        var identity = new ClaimsIdentity(
-            [new Claim(ApiKeyDefaults.TenantIdClaim, tenant.Id.ToString()), new Claim(ApiKeyDefaults.TenantNameClaim, tenant.Name)],
-            UiDefaults.Scheme);
-        await context.SignInAsync(UiDefaults.Scheme, new ClaimsPrincipal(identity));
+        if (await tenants.FindKeyAsync(apiKey, ct) is not { } key || !ApiScopes.For(key.Kind, key.PublishableDumps).Contains(ApiScopes.Read)) return false;
+        await context.SignInAsync(UiDefaults.Scheme, ApiKeyPrincipal.Create(key, UiDefaults.Scheme));
         return true;
     }
 

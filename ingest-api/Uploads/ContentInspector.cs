@@ -16,7 +16,8 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
 {
     public InspectedContent Inspect(ReceivedBody body, CancellationToken ct)
     {
-        var limit = options.Value.MaxDecompressedBytes;
+        var o = options.Value;
+        var limit = o.MaxDecompressedBytes;
         var received = MemoryMarshal.TryGetArray(body.Bytes, out var segment) ? segment : new ArraySegment<byte>(body.Bytes.ToArray());
         Stream source = new MemoryStream(received.Array!, received.Offset, received.Count, writable: false);
         var gzip = body.Gzipped ? new GzipInput(source) : null;
@@ -25,7 +26,7 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
         using var content = new MeteredReadStream(source, limit, ct);
         try
         {
-            var summary = UploadReader.Validate(content);
+            var summary = UploadReader.Validate(content, new UploadQuota(o.MaxUploadPeerConnections, o.MaxUploadEvents, o.MaxUploadStatsObjects));
             content.Drain();
             if (content.HasNulEscape)
                 throw UploadRejectedException.BadRequest("The body contains the JSON escape \\u0000; strings must not contain U+0000.");
@@ -71,6 +72,7 @@ public sealed class ContentInspector(IOptions<IngestOptions> options)
         }
         return exception switch
         {
+            UploadQuotaExceededException quota => UploadRejectedException.TooLarge(quota.Message),
             UploadFormatException format => UploadRejectedException.BadRequest(format.Message),
             JsonException json => UploadRejectedException.BadRequest($"The body is not valid JSON: {json.Message}"),
             DecoderFallbackException => UploadRejectedException.BadRequest("The body is not valid UTF-8 text."),

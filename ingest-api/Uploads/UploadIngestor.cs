@@ -1,11 +1,18 @@
+using System.Security.Claims;
 using IceWatch.Grains.Parsing;
+using IceWatch.IngestApi.Auth;
+using IceWatch.IngestApi.Clients;
 using IceWatch.IngestApi.Problems;
 using IceWatch.Silo;
 
 namespace IceWatch.IngestApi.Uploads;
 
-/// <summary>Reads, validates and durably accepts one upload for a tenant.</summary>
-public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector inspector, InboxStore inbox, DatabaseReadiness readiness, GrainHandoff handoff)
+/// <summary>
+/// Reads, validates and durably accepts one upload for a tenant. An upload made with a publishable key
+/// names the client network it came from, which bounds that network's weight in the paging rule.
+/// </summary>
+public sealed class UploadIngestor(
+    RequestBodyReader reader, ContentInspector inspector, InboxStore inbox, DatabaseReadiness readiness, GrainHandoff handoff, ClientIdentity clients)
 {
     public async Task<(AcceptResult Result, UploadSummary Summary)> DumpAsync(
         HttpRequest request, Guid tenantId, string sessionId, string region, CancellationToken ct)
@@ -17,7 +24,7 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
         if (content.Summary.Format is not (UploadFormat.WebrtcInternalsDump or UploadFormat.RtcStatsDump))
             throw UploadRejectedException.BadRequest("The body is neither a chrome://webrtc-internals dump nor an rtcstats dump.");
 
-        var accepted = await AcceptAsync(tenantId, sessionId, region, content, body, ct);
+        var accepted = await AcceptAsync(request, tenantId, sessionId, region, content, body, ct);
         return (accepted, content.Summary);
     }
 
@@ -34,15 +41,19 @@ public sealed class UploadIngestor(RequestBodyReader reader, ContentInspector in
         var region = content.Summary.Region ?? Identifiers.DefaultRegion;
         if (!Identifiers.IsRegion(region)) throw UploadRejectedException.BadRequest(Identifiers.DescribeRegion(region));
 
-        var accepted = await AcceptAsync(tenantId, sessionId!, region, content, body, ct);
+        var accepted = await AcceptAsync(request, tenantId, sessionId!, region, content, body, ct);
         return (accepted, content.Summary);
     }
 
     private async Task<AcceptResult> AcceptAsync(
-        Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct)
+        HttpRequest request, Guid tenantId, string sessionId, string region, InspectedContent content, ReceivedBody body, CancellationToken ct)
     {
         if (!readiness.IsReady) throw new DatabaseNotReadyException();
-        var accepted = await inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256), ct);
+        var publishable = request.HttpContext.User.FindFirstValue(ApiKeyDefaults.KindClaim) == KeyKinds.Publishable;
+        var accepted = await inbox.AcceptAsync(new Upload(tenantId, sessionId, region, content.Summary.Format, body.Bytes, content.ContentSha256)
+        {
+            Client = publishable ? await clients.OfAsync(request.HttpContext, ct) : null,
+        }, ct);
         handoff.HandOff(tenantId, accepted, body.Bytes);
         return accepted;
     }

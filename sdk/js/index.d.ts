@@ -3,10 +3,20 @@
 export interface MonitorOptions {
   /** IceWatch's base URL (reports go to `${endpoint}/v1/reports`), or the reports URL itself. */
   endpoint: string;
-  /** API key sent as `Authorization: Bearer`. Give this or `token`. */
+  /**
+   * A publishable key (`iwp_...`): made for web pages, it can post reports and nothing else. It travels in
+   * the query string, so requests need no preflight and pagehide can use navigator.sendBeacon. Any other
+   * key is sent as `Authorization: Bearer` (and the SDK warns: a page exposes it). Give this or `token`.
+   */
   apiKey?: string;
-  /** Like apiKey; a function is asked before every request (for short-lived tokens). */
+  /** Sent as `Authorization: Bearer`; a function is asked before every request (for short-lived tokens). */
   token?: string | (() => string | Promise<string>);
+  /**
+   * 'auto' (default): batches by fetch (retried on failure), and on pagehide by sendBeacon when the key is
+   * publishable. 'beacon': every batch by sendBeacon (no retries: a beacon's answer cannot be read).
+   * 'fetch': never a beacon.
+   */
+  transport?: 'auto' | 'beacon' | 'fetch';
   /** The call's id: 1-128 characters of [A-Za-z0-9._:-]. Generated when left out. */
   sessionId?: string;
   /**
@@ -33,7 +43,7 @@ export interface MonitorOptions {
   heartbeatIntervalMs?: number;
   /** Replace the global RTCPeerConnection so every new connection is watched (default false). */
   wrapGlobal?: boolean;
-  /** URL for navigator.sendBeacon on pagehide. It cannot carry a header, so it must authenticate by itself. */
+  /** A URL of your own for navigator.sendBeacon on pagehide, authenticating by itself (not needed with a publishable key). */
   beaconEndpoint?: string;
   /** 'hash' (default): candidate addresses become per-session tokens that keep only the family. 'raw': sent as they are. */
   addresses?: 'hash' | 'raw';

@@ -6,23 +6,6 @@ namespace IceWatch.Silo;
 /// <summary>What an evaluation reads: the minute counters of a region or TURN URL, and for a page the failed peer connections behind them.</summary>
 internal static class AlertCounts
 {
-    public static async Task<IReadOnlyList<MinuteCount>> MinutesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
-    {
-        var table = scope.ScopeKind == IncidentScope.RegionKind ? "region_minutes WHERE tenant_id = $1 AND region = $2" : "turn_minutes WHERE tenant_id = $1 AND turn_url = $2";
-        await using var command = new NpgsqlCommand($"""
-            SELECT minute, outcome, category, sum(peer_connections)::bigint FROM {table} AND minute >= $3
-            GROUP BY minute, outcome, category
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = scope.TenantId }, new() { Value = scope.ScopeValue }, new() { Value = from } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<MinuteCount>();
-        while (await reader.ReadAsync(ct))
-            list.Add(new MinuteCount(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        return list;
-    }
-
     /// <summary>For each TURN category, the TURN URL most of its failures in the window named (the one that answered with an error first).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> CauseTurnUrlsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AlertScopeKey scope, DateTimeOffset from, CancellationToken ct)
     {

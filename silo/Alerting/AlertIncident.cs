@@ -4,7 +4,8 @@ namespace IceWatch.Silo;
 
 /// <summary>
 /// One incident of one (tenant, scope, rule): counts and categories are those of the window at
-/// the peak rate; CurrentRate is the rate at the latest evaluation.
+/// the peak rate; CurrentRate is the rate at the latest evaluation. The rates are over clients
+/// (Clients, FailedClients); PeerConnections, Failed and Categories count peer connections.
 /// </summary>
 public sealed record AlertIncident(
     Guid Id,
@@ -28,6 +29,10 @@ public sealed record AlertIncident(
     string Summary,
     DateTimeOffset UpdatedAt)
 {
+    public long? Clients { get; init; }
+
+    public long? FailedClients { get; init; }
+
     public const string Firing = "firing";
     public const string Resolved = "resolved";
 

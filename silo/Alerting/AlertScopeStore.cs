@@ -31,6 +31,14 @@ internal sealed class AlertScopeStore(NpgsqlDataSource dataSource, ScopeDecision
                 new TurnBucketKey(r.GetFieldValue<DateTimeOffset>(0), turnUrl, r.GetString(1), r.GetString(2)),
                 r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), ct);
 
+    public Task<WindowLoad<ClientMinuteDelta>> LoadClientsAsync(Guid tenantId, IncidentScope scope, DateTimeOffset fromMinute, CancellationToken ct) =>
+        LoadAsync(tenantId, KeyText.Cap(scope.Value, KeyText.MaxUrlBytes), fromMinute, "SELECT $1::uuid IS NOT NULL AND $2::text IS NOT NULL", $"""
+            SELECT minute, client, outcome, category, peer_connections
+            FROM client_minutes WHERE tenant_id = $1 AND scope_kind = '{(scope.Kind == IncidentScope.RegionKind ? "region" : "turn_url")}' AND scope_value = $2
+              AND minute >= $3 AND peer_connections <> 0
+            """, r => new ClientMinuteDelta(
+                new ClientMinuteKey(scope.Kind, scope.Value, r.GetFieldValue<DateTimeOffset>(0), r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt64(4)), ct);
+
     public async Task<AlertRule> RuleAsync(Guid tenantId, IncidentScope scope, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -25,6 +25,8 @@ public static class AlertmanagerPayload
             ["threshold"] = AlertEvaluator.Percent(incident.Threshold),
             ["peer_connections"] = incident.PeerConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["failed"] = incident.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["clients"] = incident.Clients?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["failed_clients"] = incident.FailedClients?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             ["worst_sessions"] = string.Join(" ", incident.WorstSessions.Select(s => s.Url)),
         };
         if (top is not null)

@@ -36,6 +36,8 @@ internal static class IncidentPage
             CurrentRate = details.Current.Rate ?? 0,
             PeerConnections = peak.PeerConnections,
             Failed = peak.Failed,
+            Clients = peak.Clients,
+            FailedClients = peak.FailedClients,
             Threshold = rule.PageThreshold,
             Categories = peak.FailedByCategory,
             Causes = causes,

@@ -12,7 +12,7 @@ internal static class OutboxRows
     public static async Task<IReadOnlyList<OutboxItem>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT o.id, o.incident_id, o.event, o.body, o.attempts, t.kind, t.url, t.secret,
+            SELECT o.id, o.incident_id, o.event, o.body, o.attempts, t.kind, t.url, t.secret_protected, t.secret,
                    o.event IN ('refresh', 'reminder') AND (i.status = 'resolved' OR EXISTS (
                        SELECT 1 FROM alert_outbox n WHERE n.incident_id = o.incident_id AND n.target_id = o.target_id AND n.id > o.id))
             FROM alert_outbox o
@@ -29,7 +29,10 @@ internal static class OutboxRows
         var items = new List<OutboxItem>();
         while (await reader.ReadAsync(ct))
             items.Add(new OutboxItem(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetBoolean(8)));
+                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetBoolean(9))
+            {
+                PlainSecret = reader.IsDBNull(8) ? null : reader.GetString(8),
+            });
         return items;
     }
 

@@ -34,6 +34,8 @@ public static class PagerDutyPayload
                     ["threshold"] = AlertEvaluator.Percent(incident.Threshold),
                     ["peer_connections"] = incident.PeerConnections,
                     ["failed"] = incident.Failed,
+                    ["clients"] = incident.Clients,
+                    ["failed_clients"] = incident.FailedClients,
                     ["causes"] = new JsonArray(incident.Causes.Select(c => (JsonNode?)PageText.Cause(c)).ToArray()),
                     ["summary"] = incident.Summary,
                 },

@@ -26,7 +26,7 @@ internal sealed class ScopeDecisions(NpgsqlDataSource dataSource, NotificationSi
 
         async Task<int> QueueAsync(AlertIncident incident, string ev, int seq)
         {
-            var targets = await NotificationTargetStore.ListAsync(connection, tx, scope.TenantId, ct);
+            var targets = await NotificationTargetStore.ListAsync(connection, tx, scope.TenantId, null, ct);
             return await OutboxWrites.EnqueueAsync(connection, tx, incident, targets, ev, seq,
                 t => NotificationBodies.For(t, incident, ev, links, now, o.ResendInterval), ct);
         }

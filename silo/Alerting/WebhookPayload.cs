@@ -28,6 +28,8 @@ public static class WebhookPayload
             ["threshold"] = incident.Threshold,
             ["peerConnections"] = incident.PeerConnections,
             ["failed"] = incident.Failed,
+            ["clients"] = incident.Clients,
+            ["failedClients"] = incident.FailedClients,
             ["categories"] = JsonSerializer.SerializeToNode(incident.Categories, GrainJson.Options),
             ["causes"] = new JsonArray(incident.Causes.Select(Cause).ToArray<JsonNode?>()),
             ["worstSessions"] = JsonSerializer.SerializeToNode(incident.WorstSessions, GrainJson.Options),

@@ -1,8 +1,11 @@
+using IceWatch.Grains.Sessions;
+
 namespace IceWatch.Silo;
 
 /// <summary>
 /// Bound from the IceWatch section; each setting also reads ICEWATCH_&lt;NAME&gt; in upper snake case
-/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS).
+/// (ICEWATCH_STALL_DEADLINE_SECONDS, ICEWATCH_MAX_ATTEMPTS, ICEWATCH_METRICS_REFRESH_SECONDS,
+/// ICEWATCH_MAX_SESSION_PEER_CONNECTIONS, ICEWATCH_MAX_SESSION_EVENTS, ICEWATCH_MAX_SESSION_STATS_OBJECTS).
 /// </summary>
 public sealed class ProcessingOptions
 {
@@ -14,4 +17,13 @@ public sealed class ProcessingOptions
 
     /// <summary>How often the exported gauges (failure rate per region, ingest backlog) are read from the database.</summary>
     public double MetricsRefreshSeconds { get; set; } = 15;
+
+    /// <summary>Most peer connections, events and stats objects one session applies; what comes later is left out with a note.</summary>
+    public int MaxSessionPeerConnections { get; set; } = SessionLimits.Default.MaxPeerConnections;
+
+    public long MaxSessionEvents { get; set; } = SessionLimits.Default.MaxEvents;
+
+    public long MaxSessionStatsObjects { get; set; } = SessionLimits.Default.MaxStatsObjects;
+
+    public SessionLimits SessionLimits => new(MaxSessionPeerConnections, MaxSessionEvents, MaxSessionStatsObjects);
 }

@@ -24,6 +24,8 @@ public sealed class IceWatchMetrics : IDisposable
         _processingLag = _meter.CreateHistogram<double>(MetricNames.ProcessingLag, "s", "Time from an upload's acceptance to its processing commit.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
         _meter.CreateObservableGauge(MetricNames.RegionFailureRate, ObserveRates, "1", "ICE failure rate of a region over the last five minutes.");
+        _meter.CreateObservableGauge(MetricNames.RegionClients, ObserveClients, "{client}",
+            "Clients of a region over the last five minutes (outcome all), and those that saw ICE fail (outcome failed): the paging rule's counts.");
         _meter.CreateObservableGauge(MetricNames.IngestBacklog, ObserveBacklog, "{upload}", "Accepted uploads not processed yet.");
     }
 
@@ -53,6 +55,13 @@ public sealed class IceWatchMetrics : IDisposable
     private IEnumerable<Measurement<double>> ObserveRates() =>
         _rates.Select(r => new Measurement<double>(r.Rate,
             new("tenant", r.Tenant), new("region", r.Region), new("window", MetricNames.FailureRateWindow)));
+
+    private IEnumerable<Measurement<long>> ObserveClients() =>
+        _rates.SelectMany(r => new[]
+        {
+            new Measurement<long>(r.Clients, new("tenant", r.Tenant), new("region", r.Region), new("window", MetricNames.FailureRateWindow), new("outcome", "all")),
+            new Measurement<long>(r.FailedClients, new("tenant", r.Tenant), new("region", r.Region), new("window", MetricNames.FailureRateWindow), new("outcome", "failed")),
+        });
 
     private IEnumerable<Measurement<long>> ObserveBacklog()
     {

@@ -10,6 +10,7 @@ public static class MetricNames
     public const string PeerConnections = "icewatch.peer_connections";
     public const string RelayBytes = "icewatch.relay.bytes";
     public const string RegionFailureRate = "icewatch.region.failure_rate";
+    public const string RegionClients = "icewatch.region.clients";
     public const string IngestBacklog = "icewatch.ingest.backlog";
     public const string ProcessingLag = "icewatch.processing.lag";
 

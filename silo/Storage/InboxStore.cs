@@ -34,11 +34,11 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
             BatchCommands =
             {
                 Command("""
-                    INSERT INTO sessions (tenant_id, session_id, region)
-                    SELECT $1, $2, $3
+                    INSERT INTO sessions (tenant_id, session_id, region, client)
+                    SELECT $1, $2, $3, $4
                     WHERE NOT EXISTS (SELECT 1 FROM sessions WHERE tenant_id = $1 AND session_id = $2)
                     ON CONFLICT (tenant_id, session_id) DO NOTHING
-                    """, upload.TenantId, upload.SessionId, upload.Region),
+                    """, upload.TenantId, upload.SessionId, upload.Region, upload.Client ?? ""),
                 Command("""
                     INSERT INTO uploads (id, tenant_id, session_id, region, format, body, content_sha256)
                     SELECT $1, $2, $3, $4, $5, $6, $7

@@ -22,11 +22,30 @@ public sealed class MetricsQueries(NpgsqlDataSource dataSource)
             ORDER BY t.name, m.region
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = window });
-        await using var reader = await command.ExecuteReaderAsync(ct);
         var rates = new List<RegionFailureRate>();
-        while (await reader.ReadAsync(ct))
-            rates.Add(new RegionFailureRate(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3)));
-        return rates;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                rates.Add(new RegionFailureRate(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3)));
+        var clients = await ClientsAsync(window, ct);
+        return rates.Select(r => clients.TryGetValue((r.Tenant, r.Region), out var c) ? r with { Clients = c.Clients, FailedClients = c.Failed } : r).ToList();
+    }
+
+    /// <summary>The paging rule's counts per region (AlertWindows.Count in SQL): clients, and clients that saw ICE fail.</summary>
+    private async Task<Dictionary<(string, string), (long Clients, long Failed)>> ClientsAsync(TimeSpan window, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT t.name, m.scope_value, count(DISTINCT m.client),
+                   count(DISTINCT m.client) FILTER (WHERE m.outcome = 'failed' AND m.category NOT IN ('connection_lost', 'dtls_failed'))
+            FROM client_minutes m JOIN tenants t ON t.id = m.tenant_id
+            WHERE m.scope_kind = 'region' AND m.minute >= date_trunc('minute', now() - $1::interval)
+              AND m.peer_connections > 0 AND m.outcome IN ('connected', 'failed')
+            GROUP BY t.name, m.scope_value
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = window });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var clients = new Dictionary<(string, string), (long, long)>();
+        while (await reader.ReadAsync(ct)) clients[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt64(2), reader.GetInt64(3));
+        return clients;
     }
 
     public async Task<long> BacklogAsync(CancellationToken ct)

@@ -96,5 +96,9 @@ internal static class Migrations
         new(6, "alert rules, targets, state, incidents and outbox", AlertingSchema.Sql),
         new(PrivacySchema.Version, "key ids, address key, dropped bodies, retention indexes", PrivacySchema.Sql),
         new(ClusterSchema.Version, "orleans membership, row versions for grain steps", ClusterSchema.Sql),
+        new(KeyKindsSchema.Version, "key kinds, publishable key origins, tenant dump setting", KeyKindsSchema.Sql),
+        new(RateLimitSchema.Version, "rate limits shared by every ingest node", RateLimitSchema.Sql),
+        new(ClientMinutesSchema.Version, "client minutes for the paging rule, session clients, incident client counts", ClientMinutesSchema.Sql),
+        new(SecretsSchema.Version, "data protection key ring, protected notification secrets", SecretsSchema.Sql),
     ];
 }

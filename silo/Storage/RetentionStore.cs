@@ -30,13 +30,16 @@ public sealed class RetentionStore(NpgsqlDataSource dataSource)
         DELETE FROM sessions s USING doomed d WHERE s.tenant_id = d.tenant_id AND s.session_id = d.session_id
         """, cutoff, batch, ct);
 
-    /// <summary>Region and TURN minute counters before <paramref name="cutoff"/>.</summary>
+    /// <summary>Region, TURN and client minute counters before <paramref name="cutoff"/>.</summary>
     public async Task<int> DeleteMinutesAsync(DateTimeOffset cutoff, int batch, CancellationToken ct) =>
         await ExecuteAsync("""
             DELETE FROM region_minutes WHERE ctid IN (SELECT ctid FROM region_minutes WHERE minute < $1 LIMIT $2)
             """, cutoff, batch, ct)
         + await ExecuteAsync("""
             DELETE FROM turn_minutes WHERE ctid IN (SELECT ctid FROM turn_minutes WHERE minute < $1 LIMIT $2)
+            """, cutoff, batch, ct)
+        + await ExecuteAsync("""
+            DELETE FROM client_minutes WHERE ctid IN (SELECT ctid FROM client_minutes WHERE minute < $1 LIMIT $2)
             """, cutoff, batch, ct);
 
     private async Task<int> ExecuteAsync(string sql, DateTimeOffset cutoff, int batch, CancellationToken ct)

@@ -22,13 +22,17 @@ public sealed class SessionPageQueries(NpgsqlDataSource dataSource)
         await using var command = Command("""
             SELECT s.region, s.created_at, s.updated_at,
                    (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id),
-                   (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id AND u.processed_at IS NULL)
+                   (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id AND u.processed_at IS NULL),
+                   s.state->'truncation'
             FROM sessions s WHERE s.tenant_id = $1 AND s.session_id = $2
             """, tenantId, sessionId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new SessionHeader(sessionId, reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2),
                 (int)reader.GetInt64(3), (int)reader.GetInt64(4))
+            {
+                Truncation = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<Grains.Sessions.SessionTruncation>(reader.GetString(5), GrainJson.Options),
+            }
             : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IceWatch.Grains;
+using IceWatch.Grains.Sessions;
 using IceWatch.Grains.Verdicts;
 using Npgsql;
 
@@ -14,7 +15,8 @@ public sealed class SessionQueries(NpgsqlDataSource dataSource)
         batch.BatchCommands.Add(Command("""
             SELECT s.region, s.created_at, s.updated_at,
                    (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id),
-                   (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id AND u.processed_at IS NULL)
+                   (SELECT count(*) FROM uploads u WHERE u.tenant_id = s.tenant_id AND u.session_id = s.session_id AND u.processed_at IS NULL),
+                   s.state->'truncation'
             FROM sessions s WHERE s.tenant_id = $1 AND s.session_id = $2
             """, tenantId, sessionId));
         batch.BatchCommands.Add(Command("""
@@ -28,11 +30,12 @@ public sealed class SessionQueries(NpgsqlDataSource dataSource)
         var updatedAt = reader.GetFieldValue<DateTimeOffset>(2);
         var uploads = (int)reader.GetInt64(3);
         var pending = (int)reader.GetInt64(4);
+        var truncation = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<SessionTruncation>(reader.GetString(5), GrainJson.Options);
         await reader.NextResultAsync(ct);
         var verdicts = new List<Verdict>();
         while (await reader.ReadAsync(ct))
             verdicts.Add(JsonSerializer.Deserialize<Verdict>(reader.GetString(0), GrainJson.Options)!);
-        return new SessionView(sessionId, region, createdAt, updatedAt, uploads, pending, verdicts);
+        return new SessionView(sessionId, region, createdAt, updatedAt, uploads, pending, verdicts, truncation);
     }
 
     private static NpgsqlBatchCommand Command(string sql, Guid tenantId, string sessionId) =>

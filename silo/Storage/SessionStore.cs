@@ -17,7 +17,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<PrivacyOp
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command("""
-            SELECT region, created_at, version, state::text, next_deadline_at FROM sessions WHERE tenant_id = $1 AND session_id = $2
+            SELECT region, created_at, version, state::text, next_deadline_at, client FROM sessions WHERE tenant_id = $1 AND session_id = $2
             """, key));
         batch.BatchCommands.Add(Command("SELECT verdict::text FROM verdicts WHERE tenant_id = $1 AND session_id = $2", key));
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -25,11 +25,12 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<PrivacyOp
         var (region, createdAt, version) = (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(2));
         var state = reader.IsDBNull(3) ? null : reader.GetString(3);
         DateTimeOffset? deadline = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4);
+        var client = reader.GetString(5);
         await reader.NextResultAsync(ct);
         var verdicts = new List<Verdict>();
         // Keyed later by the verdict's own id: the column holds it capped (KeyText), the diff needs it whole.
         while (await reader.ReadAsync(ct)) verdicts.Add(JsonSerializer.Deserialize<Verdict>(reader.GetString(0), GrainJson.Options)!);
-        return new SessionSnapshot(region, createdAt, version, state, verdicts, deadline);
+        return new SessionSnapshot(region, createdAt, version, state, verdicts, deadline) { Client = client };
     }
 
     public async Task<IReadOnlyList<PendingUpload>> PendingUploadsAsync(SessionKey key, CancellationToken ct)

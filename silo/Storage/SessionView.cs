@@ -1,3 +1,4 @@
+using IceWatch.Grains.Sessions;
 using IceWatch.Grains.Verdicts;
 
 namespace IceWatch.Silo;
@@ -9,4 +10,5 @@ public sealed record SessionView(
     DateTimeOffset UpdatedAt,
     int Uploads,
     int PendingUploads,
-    IReadOnlyList<Verdict> PeerConnections);
+    IReadOnlyList<Verdict> PeerConnections,
+    SessionTruncation? Truncation = null);

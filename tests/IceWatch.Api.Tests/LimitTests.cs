@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
+using IceWatch.Testing;
 
 namespace IceWatch.Api.Tests;
 
@@ -53,5 +55,33 @@ public sealed class LimitTests(SmallLimitsApiFixture api) : IClassFixture<SmallL
         var response = await client.PostAsync("/v1/reports", Payloads.Body(body));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "exceeds");
+    }
+
+    [Fact]
+    public async Task An_upload_with_more_peer_connections_than_allowed_is_a_413_naming_the_limit()
+    {
+        var client = await api.TenantClientAsync("many-pcs");
+
+        var response = await client.PostAsync("/v1/reports", Payloads.Body(CallBatches.Build("many-pcs", "eu-west", connected: 4, failed: 0)));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, $"more than {SmallLimitsApiFixture.MaxUploadPeerConnections} peer connections");
+    }
+
+    [Fact]
+    public async Task A_session_past_its_limit_keeps_its_first_peer_connections_and_says_what_it_left_out()
+    {
+        var client = await api.TenantClientAsync("full-session");
+
+        foreach (var (connected, failed) in new[] { (3, 0), (0, 3) })
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/v1/reports", Payloads.Body(CallBatches.Build("full-session", "eu-west", connected, failed)))).StatusCode);
+
+        var session = await Poll.UntilAsync(client, "/v1/sessions/full-session",
+            s => s.GetProperty("pendingUploads").GetInt32() == 0 && s.GetProperty("truncation").ValueKind == JsonValueKind.Object);
+        Assert.Equal(SmallLimitsApiFixture.MaxSessionPeerConnections, session.GetProperty("peerConnections").GetArrayLength());
+        var truncation = session.GetProperty("truncation");
+        Assert.Equal(2, truncation.GetProperty("peerConnections").GetInt64());
+        Assert.Contains("2 further peer connections", truncation.GetProperty("note").GetString());
+        var page = await client.GetStringAsync("/ui/sessions/full-session?key=" + Uri.EscapeDataString(client.DefaultRequestHeaders.Authorization!.Parameter!));
+        Assert.Contains("2 further peer connections", page);
     }
 }

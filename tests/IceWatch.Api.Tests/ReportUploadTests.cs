@@ -102,14 +102,24 @@ public sealed class ReportUploadTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Theory]
-    [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
-    public async Task A_batch_that_is_not_declared_json_is_a_415(string contentType)
+    [InlineData("application/xml")]
+    public async Task A_batch_that_is_not_declared_json_or_plain_text_is_a_415(string contentType)
     {
         var client = await api.TenantClientAsync($"sdk-415-{Guid.NewGuid():N}");
 
         var response = await client.PostAsync("/v1/reports", Payloads.Body(Payloads.SdkReport("sdk-415"), contentType));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "application/json");
+    }
+
+    [Fact]
+    public async Task A_batch_declared_as_plain_text_as_sendbeacon_sends_it_is_accepted()
+    {
+        var client = await api.TenantClientAsync("sdk-beacon-type");
+
+        var response = await client.PostAsync("/v1/reports", Payloads.Body(Payloads.SdkReport("sdk-beacon-type"), "text/plain;charset=UTF-8"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }

@@ -59,6 +59,20 @@ public sealed class OtlpMetricsTests(SeededIceWatch iceWatch)
     }
 
     [Fact]
+    public async Task The_paging_rules_client_counts_are_exported_per_region_and_outcome()
+    {
+        var points = await LatestAsync("icewatch.region.clients", p => p.Count >= 8);
+        double Clients(string tenant, string region, string outcome) =>
+            points.Single(p => p.Attributes["tenant"] == tenant && p.Attributes["region"] == region && p.Attributes["outcome"] == outcome && p.Attributes["window"] == "5m").Value;
+        Assert.All(points, p => Assert.Equal(("{client}", "gauge"), (p.Unit, p.Kind)));
+
+        // Each seeded dump is one session, uploaded with the tenant key: one client, whatever its peer connections.
+        Assert.Equal((3, 1), (Clients("default", "eu-west", "all"), Clients("default", "eu-west", "failed")));
+        Assert.Equal((3, 0), (Clients("default", "us-east", "all"), Clients("default", "us-east", "failed")));
+        Assert.Equal((1, 1), (Clients("other", "eu-west", "all"), Clients("other", "eu-west", "failed")));
+    }
+
+    [Fact]
     public async Task The_orleans_runtime_instruments_are_exported_beside_icewatch_s_own()
     {
         // The seeded uploads activated session and region grains on the co-hosted silo.

@@ -16,7 +16,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         var tables = await storage.ScalarAsync<string[]>(
             "SELECT array_agg(table_name::text ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'");
-        Assert.Equal(["alert_incidents", "alert_outbox", "alert_rules", "alert_states", "api_keys", "instance_secrets", "notification_targets", "orleans_members", "orleans_membership_versions", "orleans_queries", "orleansquery", "region_minutes", "relay_prices", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
+        Assert.Equal(["alert_incidents", "alert_outbox", "alert_rules", "alert_states", "api_keys", "client_minutes", "data_protection_keys", "instance_secrets", "notification_targets", "orleans_members", "orleans_membership_versions", "orleans_queries", "orleansquery", "rate_limit_cells", "region_minutes", "relay_prices", "schema_migrations", "sessions", "tenants", "turn_minutes", "uploads", "verdicts"], tables);
         Assert.Equal(Versions, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
     }
 
@@ -53,5 +53,25 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
         Assert.Equal(Versions, await storage.ScalarAsync<int[]>("SELECT array_agg(version ORDER BY version) FROM schema_migrations"));
         Assert.Equal(1L, await storage.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'uploads'"));
+    }
+
+    [Fact]
+    public async Task A_key_from_before_key_kinds_becomes_an_admin_key_and_keeps_working()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "migrate_old_keys", migrate: false);
+        foreach (var migration in Migrations.All.Where(m => m.Version < KeyKindsSchema.Version))
+        {
+            await storage.ScalarAsync<object>(migration.Sql);
+            await storage.ScalarAsync<object>("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+            await storage.ScalarAsync<object>("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", migration.Version, migration.Name);
+        }
+        await storage.ScalarAsync<object>("INSERT INTO tenants (name) VALUES ('old')");
+        await storage.ScalarAsync<object>("INSERT INTO api_keys (key_hash, tenant_id, label) SELECT sha256('iw_old-key-from-last-year'::bytea), id, 'ci' FROM tenants");
+
+        await storage.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        var key = await storage.Tenants.FindKeyAsync("iw_old-key-from-last-year", CancellationToken.None);
+        Assert.Equal(("old", KeyKinds.Admin, null, false), (key!.Tenant.Name, key.Kind, key.Origins, key.PublishableDumps));
+        Assert.Equal("old", (await storage.Tenants.FindByApiKeyAsync("iw_old-key-from-last-year", CancellationToken.None))!.Name);
     }
 }

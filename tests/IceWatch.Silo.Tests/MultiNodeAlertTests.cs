@@ -47,13 +47,14 @@ public sealed class MultiNodeAlertTests(PostgresFixture postgres)
 
     private static int _session;
 
-    private static Task AcceptAsync(Storage storage, Guid tenantId, string region, int connected, int failed)
+    // One session per call: the paging rule counts clients, and a session is its own client.
+    private static async Task AcceptAsync(Storage storage, Guid tenantId, string region, int connected, int failed)
     {
-        var t = DateTimeOffset.UtcNow.AddSeconds(-20).ToUnixTimeMilliseconds();
-        var session = $"mn-{Interlocked.Increment(ref _session)}";
-        var reports = Enumerable.Range(0, connected).Select(i => SdkReports.Connected($"ok-{i}", t))
-            .Concat(Enumerable.Range(0, failed).Select(i => SdkReports.Failed($"bad-{i}", t))).ToArray();
-        return storage.Inbox.AcceptAsync(SdkReports.Upload(tenantId, session, region, SdkReports.Document(session, region, reports)), CancellationToken.None);
+        foreach (var report in AlertCalls.Reports(connected, failed))
+        {
+            var session = $"mn-{Interlocked.Increment(ref _session)}";
+            await storage.Inbox.AcceptAsync(SdkReports.Upload(tenantId, session, region, SdkReports.Document(session, region, [report])), CancellationToken.None);
+        }
     }
 
     private static bool Is(ReceivedRequest r, string ev, string region)

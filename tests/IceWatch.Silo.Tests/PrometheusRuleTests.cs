@@ -13,7 +13,7 @@ public sealed class PrometheusRuleTests
         var (code, output) = await PromtoolAsync("check", "rules", "icewatch-alerts.yml");
 
         Assert.True(code == 0, output);
-        Assert.Contains("SUCCESS: 5 rules found", output);
+        Assert.Contains("SUCCESS: 6 rules found", output);
     }
 
     [Fact]
@@ -23,6 +23,24 @@ public sealed class PrometheusRuleTests
 
         Assert.True(code == 0, output);
         Assert.Contains("SUCCESS", output);
+    }
+
+    [Fact]
+    public async Task The_rule_file_uses_the_built_in_rules_numbers()
+    {
+        var rules = await File.ReadAllTextAsync(Path.Combine(Folder, "icewatch-alerts.yml"));
+        var rule = IceWatch.Grains.Alerting.AlertRule.Default;
+
+        Assert.Contains($"icewatch:ice_failure_rate:ratio5m > {rule.Threshold:0.###}", rules);
+        Assert.Contains($"icewatch:ice_failure_rate:wilson_lower5m > {rule.Threshold:0.###}", rules);
+        Assert.Contains($"icewatch:clients:window5m >= {rule.MinClients}", rules);
+        Assert.Contains($"icewatch:failed_clients:window5m >= {IceWatch.Grains.Alerting.AlertRule.MinFailingClients}", rules);
+        Assert.Contains($"icewatch:peer_connections:increase5m >= {rule.MinPeerConnections}", rules);
+        Assert.Contains($"icewatch:ice_failure_rate:ratio5m > {rule.RecoveryThreshold:0.###}", rules);
+        Assert.Contains($"keep_firing_for: {rule.ResolveAfter.TotalMinutes}m", rules);
+        Assert.Contains($"[{rule.Window.TotalMinutes}m]", rules);
+        Assert.Contains($"1.96 * sqrt", rules);
+        Assert.Equal(1.96, rule.Z);
     }
 
     private static async Task<(int Code, string Output)> PromtoolAsync(params string[] args)

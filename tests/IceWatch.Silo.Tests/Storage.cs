@@ -41,7 +41,17 @@ internal sealed class Storage : IAsyncDisposable
     }
 
     /// <summary>Another silo host on the same database, in a cluster of its own.</summary>
-    public static Task<Storage> AttachAsync(Storage other, string clusterId) => Task.FromResult(Build(other.ConnectionString, clusterId, null));
+    public static Task<Storage> AttachAsync(Storage other, string clusterId, IDictionary<string, string?>? settings = null) =>
+        Task.FromResult(Build(other.ConnectionString, clusterId, settings));
+
+    /// <summary>Runs one of the registered background services by hand to its end, as the host would start it once the schema is current.</summary>
+    public async Task RunHostedAsync<T>() where T : BackgroundService
+    {
+        Get<DatabaseReadiness>().Ready();
+        var service = _host.Services.GetServices<IHostedService>().OfType<T>().Single();
+        await service.StartAsync(CancellationToken.None);
+        await service.ExecuteTask!;
+    }
 
     private static Storage Build(string connectionString, string clusterId, IDictionary<string, string?>? settings)
     {

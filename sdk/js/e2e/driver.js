@@ -1,18 +1,19 @@
 // Runs the end-to-end scenarios inside the test's network namespace: starts coturn, serves the
-// test page (and proxies /v1/* to IceWatch, so the page talks to it from its own origin), drives
-// headless Chromium, then reads the verdicts back from IceWatch.
-// Environment: E2E_API (IceWatch base URL), E2E_KEY (API key), E2E_RUN (scratch directory).
+// test page (and proxies /v1/* to IceWatch, so most pages talk to it from their own origin; the
+// cross-origin ones post to a second, recording proxy on another port, which passes requests and
+// answers through untouched, CORS included), drives headless Chromium (and Firefox for the
+// two-browser call) with a publishable key limited to the pages' origin, then reads the verdicts
+// back from IceWatch with the admin key.
+// Environment: E2E_API (IceWatch base URL), E2E_KEY (admin key), E2E_RUN (scratch directory).
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import * as lab from './scenarios.js';
 import { createHub, runTwoBrowserCall, checkTwoParticipants } from './two-browsers.js';
+import { startServer } from './server.js';
+import { keyChecks } from './key-checks.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST = path.join(HERE, '..', 'dist');
 const { E2E_API: API, E2E_KEY: KEY, E2E_RUN: RUN } = process.env;
 const RUN_ID = Date.now().toString(36);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -38,59 +39,15 @@ function startTurn(name, args) {
   return child;
 }
 
-// The page, the built SDK and a proxy to IceWatch. Every /v1 exchange is recorded; a scenario
-// with failFirstPost gets a 503 for its first POST even though IceWatch accepted it.
-function startServer(failFirstFor, hub) {
-  const exchanges = [];
-  const failed = new Set();
-  const files = { '/': path.join(HERE, 'page', 'index.html'), '/app.js': path.join(HERE, 'page', 'app.js'),
-    '/peer.html': path.join(HERE, 'page', 'peer.html'), '/peer.js': path.join(HERE, 'page', 'peer.js'),
-    '/sdk/icewatch.min.js': path.join(DIST, 'icewatch.min.js') };
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      // The beacon route of the README: authenticates by its query and forwards with the header.
-      if (req.url.startsWith('/beacon?')) {
-        const token = new URL(req.url, 'http://x').searchParams.get('token');
-        req.headers = { 'content-type': req.headers['content-type'] || 'application/json', authorization: `Bearer ${token}` };
-        req.url = '/v1/reports';
-        req.beacon = true;
-      }
-      if (hub.handle(req, body, res)) return;
-      if (!req.url.startsWith('/v1/')) {
-        const file = files[req.url.split('?')[0]];
-        if (!file) { res.writeHead(404); res.end(); return; }
-        res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-        res.end(fs.readFileSync(file));
-        return;
-      }
-      const up = http.request(API + req.url, { method: req.method, headers: { ...req.headers, host: new URL(API).host } }, (ur) => {
-        const back = [];
-        ur.on('data', (c) => back.push(c));
-        ur.on('end', () => {
-          const answer = Buffer.concat(back);
-          const text = body.toString();
-          const session = (/"sessionId":"([^"]+)"/.exec(text) || [])[1];
-          const x = { method: req.method, url: req.url, body: text, session, status: ur.statusCode, answer: answer.toString(), beacon: Boolean(req.beacon) };
-          exchanges.push(x);
-          if (req.method === 'POST' && session && failFirstFor.some((n) => session.startsWith(n)) && !failed.has(session)) {
-            failed.add(session);
-            x.sentToPage = 503;
-            res.writeHead(503, { 'retry-after': '1', 'content-type': 'application/problem+json' });
-            res.end('{"title":"Service Unavailable"}');
-            return;
-          }
-          res.writeHead(ur.statusCode, ur.headers);
-          res.end(answer);
-        });
-      });
-      up.on('error', () => { res.writeHead(502); res.end(); });
-      up.end(body);
-    });
+// The page's key: publishable, and only for the origin the page is served from.
+async function publishableKey(origin) {
+  const res = await fetch(`${API}/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ kind: 'publishable', label: 'e2e page', origins: [origin] }),
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, exchanges })));
+  if (res.status !== 201) throw new Error(`could not create a publishable key: ${res.status} ${await res.text()}`);
+  return (await res.json()).apiKey;
 }
 
 async function api(p) {
@@ -146,7 +103,7 @@ function label(s) {
   return `${s.name}: ${e.outcome} ${what}${s.restart ? ' after an ICE restart' : ''}, both peers`;
 }
 
-async function runScenario(context, port, s) {
+async function runScenario(context, port, front, publishable, s) {
   const sessionId = `${s.name}-${RUN_ID}`;
   const names = s.mode === 'wrap' ? ['pc-1', 'pc-2'] : ['caller', 'callee'];
   const page = await context.newPage();
@@ -155,9 +112,10 @@ async function runScenario(context, port, s) {
     page.on('pageerror', (e) => log(`${s.name}: page error ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.e2e !== undefined);
-    const beaconEndpoint = s.leave ? `http://127.0.0.1:${port}/beacon?token=${KEY}` : undefined;
-    const clientId = await page.evaluate((o) => window.e2e.start(o),
-      { sessionId, apiKey: KEY, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs, beaconEndpoint });
+    const clientId = await page.evaluate((o) => window.e2e.start(o), {
+      sessionId, apiKey: publishable, configuration: s.configuration, mode: s.mode, flushIntervalMs: s.flushIntervalMs,
+      transport: s.transport, endpoint: s.crossOrigin ? front : undefined,
+    });
     // IceWatch keeps the page's connections under its client id: <clientId>/caller, ...
     const ids = names.map((n) => `${clientId}/${n}`);
     out.ids = ids;
@@ -192,14 +150,37 @@ async function runScenario(context, port, s) {
   return out;
 }
 
+// A page on an origin the key does not list, posting straight to IceWatch: every post must be refused.
+async function foreignPage(context, port, front, publishable) {
+  const sessionId = `foreign-origin-${RUN_ID}`;
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.e2e !== undefined);
+    await page.evaluate((o) => window.e2e.start(o), {
+      sessionId, apiKey: publishable, mode: 'watch', endpoint: front, flushIntervalMs: 500,
+      configuration: { iceServers: [{ urls: `stun:${lab.TURN_IP}:${lab.LT_PORT}` }] },
+    });
+    await sleep(5000);
+    await page.evaluate(() => window.e2e.finish()).catch(() => {});
+  } finally {
+    await page.close().catch(() => {});
+  }
+  return sessionId;
+}
+
 async function main() {
   const list = lab.scenarios();
   const turns = [startTurn('lt', lab.turnArgs(lab.LT_PORT, 49152, lab.LT_AUTH)), startTurn('rest', lab.turnArgs(lab.REST_PORT, 49300, lab.REST_AUTH))];
   const hub = createHub();
   const { server, exchanges } = await startServer(list.filter((s) => s.failFirstPost).map((s) => s.name), hub);
+  const { server: foreign } = await startServer([], createHub());
+  const { server: frontServer, exchanges: direct } = await startServer([], createHub());
+  const front = `http://127.0.0.1:${frontServer.address().port}`;
   const port = server.address().port;
   await waitHealthy();
   await sleep(500);
+  const publishable = await publishableKey(`http://127.0.0.1:${port}`);
 
   const profile = fs.mkdtempSync(path.join(RUN, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -214,13 +195,17 @@ async function main() {
 
   let outcomes;
   let two;
+  let foreignSession;
   try {
-    outcomes = await Promise.all(list.map((s) => runScenario(context, port, s)));
+    outcomes = await Promise.all(list.map((s) => runScenario(context, port, front, publishable, s)));
     two = await runTwoBrowserCall({ hub, context, port, run: RUN, log, finalVerdicts, api, sessionId: `two-browsers-${RUN_ID}`,
-      options: { apiKey: KEY, configuration: lab.twoBrowserCall.configuration, connectedMs: 6000, timeoutMs: 40000 } });
+      options: { apiKey: publishable, configuration: lab.twoBrowserCall.configuration, connectedMs: 6000, timeoutMs: 40000 } });
+    foreignSession = await foreignPage(context, foreign.address().port, front, publishable);
   } finally {
     await context.close().catch(() => {});
     server.close();
+    foreign.close();
+    frontServer.close();
     turns.forEach((t) => t.exitCode === null && t.kill('SIGKILL'));
   }
 
@@ -260,14 +245,8 @@ async function main() {
     expect(stats.some((s) => Object.values(s.reports).some((o) => o.type === undefined)), 'no delta snapshot seen');
   });
 
-  check('pagehide sends what is queued by sendBeacon to the beacon endpoint', () => {
-    const name = list.find((s) => s.leave).name;
-    const beacons = exchanges.filter((x) => x.beacon && x.session && x.session.startsWith(name));
-    expect(beacons.length > 0, 'no beacon seen');
-    for (const b of beacons) expect(b.status === 202, `IceWatch answered ${b.status} ${b.answer}`);
-    const stats = beacons.flatMap((b) => JSON.parse(b.body).reports.flatMap((r) => r.stats || []));
-    expect(stats.length > 0, 'the beacon carried no stats');
-  });
+  const foreignAnswer = await api(`/v1/sessions/${foreignSession}`);
+  keyChecks({ check, expect, list, exchanges, direct, requests, port, publishable, adminKey: KEY, foreignSession, foreignAnswer });
 
   check('a batch IceWatch took but the page never heard of is re-sent unchanged and applied once', () => {
     const name = list.find((s) => s.failFirstPost).name;

@@ -14,7 +14,7 @@ REPO=$(cd "$SDK/../.." && pwd)
 source "$REPO/tools/lib/common.sh"
 source "$REPO/tools/lib/postgres.sh"
 
-API_KEY=sdk-e2e-key-0123456789abcdef
+API_KEY=sdk-e2e-key-0123456789abcdef # an admin key: reads verdicts and makes the page's publishable key
 API_PORT=18080
 
 # Phase two, inside the namespace: PostgreSQL, IceWatch, then the scenarios.
@@ -23,7 +23,7 @@ inside() {
   trap 'stop_inside' EXIT
   pg_start_private "$RUN/pg"
   (cd "$RUN/api" && exec env ICEWATCH_DATABASE="$PG_CONNECTION" ICEWATCH_BOOTSTRAP_API_KEY="$API_KEY" \
-      ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ICEWATCH_STALL_DEADLINE_SECONDS=5 \
+      ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ICEWATCH_STALL_DEADLINE_SECONDS=5 ICEWATCH_CLIENT_RATE_PER_SECOND=500 \
       dotnet IceWatch.IngestApi.dll) >"$RUN/icewatch.log" 2>&1 &
   API_PID=$!
   echo "$API_PID" >>"$RUN/pids"

@@ -25,8 +25,9 @@ const failed = (category) => ({ outcome: 'failed', category });
 // mode: 'wrap' (wrapGlobal: true, ids pc-1/pc-2) or 'watch' (handle.watch, ids caller/callee).
 export function scenarios() {
   return [
+    // A lost answer is retried only by fetch: a beacon's answer cannot be read.
     { name: 'turn-udp-relay', mode: 'wrap', connect: true, configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
-      expected: connected('relay', 'relay', 'udp'), failFirstPost: true },
+      expected: connected('relay', 'relay', 'udp'), failFirstPost: true, transport: 'fetch' },
     { name: 'ice-restart', mode: 'watch', connect: true, restart: true,
       configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
       expected: { ...connected('relay', 'relay', 'udp'), callerRestarts: 1 } },
@@ -42,6 +43,13 @@ export function scenarios() {
     { name: 'pagehide-beacon', mode: 'watch', connect: true, leave: true, flushIntervalMs: 600000,
       configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: PASSWORD }]),
       expected: connected('relay', 'relay', 'udp') },
+    // Straight to IceWatch, another origin than the page's: by fetch, and by beacon on pagehide.
+    { name: 'cross-origin-fetch', mode: 'watch', connect: true, crossOrigin: true,
+      configuration: { iceServers: [{ urls: `stun:${TURN_IP}:${LT_PORT}` }], iceTransportPolicy: 'all' },
+      expected: connected('host', 'host', null) },
+    { name: 'cross-origin-beacon', mode: 'watch', connect: true, crossOrigin: true, leave: true, flushIntervalMs: 600000,
+      configuration: { iceServers: [{ urls: `stun:${TURN_IP}:${LT_PORT}` }], iceTransportPolicy: 'all' },
+      expected: connected('host', 'host', null) },
     { name: 'turn-wrong-password', mode: 'watch', connect: false,
       configuration: relayOnly([{ urls: udp(LT_PORT), username: USER, credential: WRONG_PASSWORD }]),
       expected: failed('turn_auth_failed') },

@@ -1,5 +1,8 @@
 // Checks and completes the options given to IceWatch.monitor(); throws a TypeError that names the bad option.
 const ID = /^[A-Za-z0-9._:-]+$/;
+// Publishable keys are made to live in web pages: they can post reports and nothing else.
+const PUBLISHABLE = /^iwp_/;
+const TRANSPORTS = ['auto', 'beacon', 'fetch'];
 
 const fail = (msg) => { throw new TypeError(`IceWatch: ${msg}`); };
 
@@ -61,11 +64,19 @@ export function parseConfig(options) {
   }
   if (o.addresses !== undefined && o.addresses !== 'hash' && o.addresses !== 'raw') fail("addresses must be 'hash' or 'raw'");
   if (o.onError !== undefined && typeof o.onError !== 'function') fail('onError must be a function');
+  if (o.transport !== undefined && !TRANSPORTS.includes(o.transport)) fail(`transport must be one of ${TRANSPORTS.join(', ')}`);
+  // A publishable key travels in the query string: a beacon can carry it, and with a text/plain body
+  // no request needs a CORS preflight. Any other key or token goes in the Authorization header.
+  const publishableKey = o.token === undefined && typeof o.apiKey === 'string' && PUBLISHABLE.test(o.apiKey) ? o.apiKey : null;
 
   return {
     reportsUrl,
     beaconUrl: o.beaconEndpoint === undefined ? null : url(o.beaconEndpoint, 'beaconEndpoint'),
     token,
+    publishableKey,
+    // A secret key in a page can be read by anyone who opens it: monitor() warns once.
+    exposedSecretKey: o.token === undefined && !publishableKey,
+    transport: o.transport || 'auto',
     sessionId,
     clientId,
     region: o.region,

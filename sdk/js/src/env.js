@@ -5,9 +5,10 @@ export function browserEnv() {
   return {
     global: g,
     fetch: g.fetch ? (...a) => g.fetch(...a) : () => Promise.reject(new Error('no fetch')),
-    // Typed as JSON so a same-origin route can forward it to IceWatch as it is.
+    // text/plain is CORS-safelisted, so a beacon to IceWatch needs no preflight; a route of the app's
+    // own (beaconEndpoint) gets JSON it can forward as it is.
     sendBeacon: nav && typeof nav.sendBeacon === 'function'
-      ? (url, body) => nav.sendBeacon(url, typeof Blob === 'function' ? new Blob([body], { type: 'application/json' }) : body)
+      ? (url, body, type = 'application/json') => nav.sendBeacon(url, typeof Blob === 'function' ? new Blob([body], { type }) : body)
       : null,
     userAgent: nav && nav.userAgent,
     now: () => Date.now(),

@@ -30,6 +30,10 @@ export function monitor(options, env = browserEnv()) {
     return inactive(options && options.sessionId, e);
   }
   if (!sampled(cfg.sessionId, cfg.sampleRate)) return inactive(cfg.sessionId, null);
+  if (cfg.exposedSecretKey && typeof console !== 'undefined') {
+    console.warn('IceWatch: apiKey is not a publishable key (iwp_...): anyone who opens this page can read it and use all it can do. '
+      + 'Create a publishable key for the page and revoke this one.');
+  }
 
   const report = (e) => { try { (cfg.onError || noop)(e); } catch (ignored) { /* never into the app */ } };
   // Every callback the SDK hands to the browser or the app goes through safe().

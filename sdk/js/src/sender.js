@@ -1,7 +1,8 @@
 import { VERSION } from './version.js';
 
-// Browsers allow keepalive requests only up to 64 KiB of body in flight.
+// Browsers allow keepalive requests (and beacons) only up to 64 KiB of body in flight.
 const KEEPALIVE_LIMIT = 60000;
+const PLAIN = 'text/plain;charset=UTF-8';
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 60000;
 
@@ -22,6 +23,9 @@ export function backoffMs(failures, random) {
 // Sends the queue to POST /v1/reports, one batch at a time. A batch that fails on the network,
 // 408, 429 or 5xx is re-sent unchanged (same seqs, so the server applies it once) after a
 // backoff; after maxAttempts its events go back to the queue. Other answers drop the batch.
+// With a publishable key the key rides in the query string and the body is sent as text/plain:
+// no preflight, and navigator.sendBeacon works (on pagehide by default; for every batch with
+// transport 'beacon', which gives up retries since a beacon's answer cannot be read).
 export class Sender {
   constructor(cfg, queue, env, onError) {
     Object.assign(this, { cfg, queue, env, onError });
@@ -110,12 +114,35 @@ export class Sender {
     }
   }
 
-  async post(body) {
+  keyUrl() {
+    return `${this.cfg.reportsUrl}?key=${encodeURIComponent(this.cfg.publishableKey)}`;
+  }
+
+  // True when the browser took the batch as a beacon to IceWatch itself.
+  sendBeacon(body) {
+    if (!this.cfg.publishableKey || !this.env.sendBeacon || body.length > KEEPALIVE_LIMIT) return false;
     try {
-      const token = typeof this.cfg.token === 'function' ? await this.cfg.token() : this.cfg.token;
-      const res = await this.env.fetch(this.cfg.reportsUrl, {
+      return Boolean(this.env.sendBeacon(this.keyUrl(), body, PLAIN));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async post(body) {
+    if (this.cfg.transport === 'beacon' && this.sendBeacon(body)) return { ok: true };
+    try {
+      let url = this.cfg.reportsUrl;
+      let headers;
+      if (this.cfg.publishableKey) {
+        url = this.keyUrl();
+        headers = { 'Content-Type': PLAIN };
+      } else {
+        const token = typeof this.cfg.token === 'function' ? await this.cfg.token() : this.cfg.token;
+        headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      }
+      const res = await this.env.fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers,
         body,
         keepalive: body.length <= KEEPALIVE_LIMIT,
         credentials: 'omit',
@@ -130,8 +157,9 @@ export class Sender {
     }
   }
 
-  // The page is going away: send everything now. sendBeacon cannot carry an Authorization
-  // header, so it is used only with a beaconEndpoint that authenticates by itself.
+  // The page is going away: send everything now, by sendBeacon when it can carry the key (a
+  // publishable key in the query string, or a beaconEndpoint that authenticates by itself; a beacon
+  // cannot set an Authorization header), else by fetch with keepalive.
   beacon() {
     const reports = (this.inflight || []).concat(this.queue.take(Infinity) || []);
     this.inflight = null;
@@ -143,6 +171,8 @@ export class Sender {
       try {
         if (this.env.sendBeacon(this.cfg.beaconUrl, body)) return;
       } catch (e) { /* fall back to fetch */ }
+    } else if (this.cfg.transport !== 'fetch' && this.sendBeacon(body)) {
+      return;
     }
     this.post(body);
   }

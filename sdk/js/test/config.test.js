@@ -80,3 +80,14 @@ test('monitor() never throws on bad options: it returns a handle that does nothi
     console.warn = warn;
   }
 });
+
+test('a publishable key is recognised by its prefix; other keys and tokens stay in the header', () => {
+  assert.equal(parseConfig({ ...base, apiKey: 'iwp_abc' }).publishableKey, 'iwp_abc');
+  assert.equal(parseConfig({ ...base, apiKey: 'iwp_abc' }).exposedSecretKey, false);
+  assert.equal(parseConfig({ ...base, apiKey: 'iws_abc' }).publishableKey, null);
+  assert.equal(parseConfig({ ...base, apiKey: 'iws_abc' }).exposedSecretKey, true);
+  assert.equal(parseConfig({ endpoint: base.endpoint, token: () => 't' }).exposedSecretKey, false);
+  assert.equal(parseConfig(base).transport, 'auto');
+  assert.equal(parseConfig({ ...base, transport: 'beacon' }).transport, 'beacon');
+  assert.throws(() => parseConfig({ ...base, transport: 'carrier-pigeon' }), /transport/);
+});

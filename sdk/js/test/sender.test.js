@@ -192,3 +192,50 @@ test('stop() sends what is left and then stays quiet', async () => {
   assert.equal(env.requests.length, 1);
   assert.equal(env.timers.size, 0);
 });
+
+test('a publishable key rides in the query string with a text/plain body, so no request needs a preflight', async () => {
+  const { env, queue, sender } = setup({ apiKey: 'iwp_pub+/key' });
+  queue.addEvent('pc-1', { t: T0, type: 'create' });
+  await sender.flush();
+  const { url, init } = env.requests[0];
+  assert.equal(url, 'http://127.0.0.1:8080/v1/reports?key=iwp_pub%2B%2Fkey');
+  assert.deepEqual(init.headers, { 'Content-Type': 'text/plain;charset=UTF-8' });
+  assert.equal(init.keepalive, true);
+});
+
+test('by default pagehide sends a publishable key\'s batch by sendBeacon straight to IceWatch', () => {
+  const { env, queue, sender } = setup({ apiKey: 'iwp_pub' });
+  env.sendBeacon = (url, body, type) => { env.beacons.push({ url, type, body: JSON.parse(body) }); return true; };
+  queue.addEvent('a', { t: 1, type: 'create' });
+  sender.beacon();
+  assert.equal(env.requests.length, 0);
+  assert.deepEqual(env.beacons.map((b) => [b.url, b.type]), [['http://127.0.0.1:8080/v1/reports?key=iwp_pub', 'text/plain;charset=UTF-8']]);
+  assert.deepEqual(env.beacons[0].body.reports.map((r) => r.peerConnectionId), ['a']);
+});
+
+test('transport beacon sends every batch by sendBeacon, and fetch takes over when the browser refuses one', async () => {
+  const { env, queue, sender } = setup({ apiKey: 'iwp_pub', transport: 'beacon' });
+  const answers = [true, false];
+  env.sendBeacon = (url, body) => { env.beacons.push({ url, body: JSON.parse(body) }); return answers.shift(); };
+  queue.addEvent('a', { t: 1, type: 'create' });
+  await sender.flush();
+  queue.addEvent('a', { t: 2, type: 'close' });
+  await sender.flush();
+  assert.equal(env.beacons.length, 2);
+  assert.equal(env.requests.length, 1, 'the refused beacon went by fetch');
+  assert.equal(env.requests[0].body.reports[0].seq, 1);
+  assert.equal(sender.sentReports, 2);
+});
+
+test('transport fetch keeps pagehide on fetch with keepalive; a secret key never goes into a URL', () => {
+  for (const options of [{ apiKey: 'iwp_pub', transport: 'fetch' }, { apiKey: 'iws_secret' }]) {
+    const { env, queue, sender } = setup(options);
+    env.sendBeacon = (url, body) => { env.beacons.push({ url, body }); return true; };
+    queue.addEvent('a', { t: 1, type: 'create' });
+    sender.beacon();
+    assert.equal(env.beacons.length, 0, JSON.stringify(options));
+    assert.equal(env.requests.length, 1);
+    assert.equal(env.requests[0].init.keepalive, true);
+    assert.ok(!env.requests[0].url.includes('iws_secret'));
+  }
+});

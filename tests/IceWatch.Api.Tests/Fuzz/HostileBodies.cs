@@ -26,6 +26,7 @@ public static class HostileBodies
             yield return new("wrong types (dump)", Dumps, JsonMutator.Mutate(dumpJson, random, random.Next(1, 4)));
             if (i % 10 == 0) yield return new("wrong content type", i % 20 == 0 ? Reports : Dumps, body, ContentTypes[random.Next(ContentTypes.Length)]);
             if (i % 10 == 5) yield return new("gzip garbage", path, Flip(Gzip(body), random), ContentEncoding: "gzip");
+            if (i % 4 == 0) yield return new("dump-shaped garbage", Dumps, GarbageDumps.Random(random));
         }
         foreach (var special in Specials()) { yield return new("special", Reports, special); yield return new("special", Dumps, special); }
     }
@@ -43,6 +44,10 @@ public static class HostileBodies
         yield return new("millions of tiny series", Dumps, TinySeries(1_000_000));
         yield return new("millions of tiny series (gzip)", Dumps, Gzip(TinySeries(2_000_000)), ContentEncoding: "gzip");
         yield return new("many tiny reports", Reports, ManyReports(200_000));
+        yield return new("38,700 empty entries", Dumps, GarbageDumps.Repeated("{}", 38_700));
+        yield return new("200,000 empty entries (gzip)", Dumps, Gzip(GarbageDumps.Repeated("{\"updateLog\":[],\"stats\":{}}", 200_000)), ContentEncoding: "gzip");
+        yield return new("5,000 hollow configured entries", Dumps, GarbageDumps.Repeated("{\"rtcConfiguration\":{}}", 5_000));
+        yield return new("1,500 hollow configured entries", Dumps, GarbageDumps.Repeated("{\"rtcConfiguration\":{\"iceServers\":[]}}", 1_500));
     }
 
     private static readonly string[] ContentTypes =

@@ -39,6 +39,9 @@ public sealed class UploadFuzzTests(FuzzApiFixture api, ITestOutputHelper output
         Assert.True(_failures.IsEmpty, string.Join("\n", _failures.Take(20)));
         Assert.True(total >= 10_000 || perFamily < 2000, $"only {total} requests");
         Assert.InRange(heapMb, 0, 1024);
+        // Dump-shaped garbage: empty entries are no peer connections (accepted, nothing counted); too many hollow ones are over the limit.
+        Assert.True(_counts.ContainsKey("38,700 empty entries -> 202") && _counts.ContainsKey("200,000 empty entries (gzip) -> 202"), string.Join(", ", _counts.Keys));
+        Assert.True(_counts.ContainsKey("5,000 hollow configured entries -> 413") && _counts.ContainsKey("1,500 hollow configured entries -> 202"), string.Join(", ", _counts.Keys));
 
         // Accepted hostile uploads reach the processor: each must end processed or set aside, never fail its session.
         await using var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString);
@@ -51,6 +54,10 @@ public sealed class UploadFuzzTests(FuzzApiFixture api, ITestOutputHelper output
         var failed = await db.CreateCommand("SELECT count(*) || ' ' || coalesce(min(last_error), '') FROM uploads WHERE attempts > 0").ExecuteScalarAsync();
         output.WriteLine($"processed every accepted upload in {deadline.Elapsed.TotalSeconds:F0} s more; failed attempts: {failed}");
         Assert.StartsWith("0 ", (string)failed!, StringComparison.Ordinal);
+        // Every dump goes to one session: its limits hold however much garbage was accepted.
+        var pcs = (long)(await db.CreateCommand("SELECT count(*) FROM verdicts WHERE session_id = 'fuzz'").ExecuteScalarAsync())!;
+        output.WriteLine($"peer connections kept in the dumps' session: {pcs}");
+        Assert.InRange(pcs, 1, IceWatch.Grains.Sessions.SessionLimits.Default.MaxPeerConnections);
     }
 
     private async Task SendAsync(FuzzCase c, CancellationToken ct)

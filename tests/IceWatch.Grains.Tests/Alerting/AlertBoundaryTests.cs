@@ -7,7 +7,7 @@ public sealed class AlertBoundaryTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static AlertDecision Fire(AlertRule rule, long failed, long total) =>
-        AlertEvaluator.Evaluate(rule, AlertState.Ok, [new WindowCounts(rule.Window, total, failed, new Dictionary<string, long>())], T0);
+        AlertEvaluator.Evaluate(rule, AlertState.Ok, [Calls.Window(rule.Window, failed, total)], T0);
 
     [Fact]
     public void Exactly_the_minimum_volume_is_enough_when_the_lower_bound_clears_the_threshold()
@@ -30,7 +30,7 @@ public sealed class AlertBoundaryTests
     public void A_rate_exactly_at_the_recovery_threshold_counts_as_recovered()
     {
         var firing = Fire(AlertRule.Default, 15, 500).State;
-        var window = new WindowCounts(TimeSpan.FromMinutes(5), 1000, 8, new Dictionary<string, long>());
+        var window = Calls.Window(TimeSpan.FromMinutes(5), 8, 1000);
 
         var start = AlertEvaluator.Evaluate(AlertRule.Default, firing, [window], T0.AddMinutes(1));
         var end = AlertEvaluator.Evaluate(AlertRule.Default, start.State, [window], T0.AddMinutes(3));

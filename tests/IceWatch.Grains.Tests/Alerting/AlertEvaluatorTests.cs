@@ -7,8 +7,7 @@ public sealed class AlertEvaluatorTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly AlertRule Rule = AlertRule.Default;
 
-    private static WindowCounts W(long failed, long total) =>
-        new(TimeSpan.FromMinutes(5), total, failed, new Dictionary<string, long> { ["turn_auth_failed"] = failed });
+    private static WindowCounts W(long failed, long total) => Calls.Window(TimeSpan.FromMinutes(5), failed, total, "turn_auth_failed");
 
     private static AlertDecision Step(AlertState state, long failed, long total, double minutes) =>
         AlertEvaluator.Evaluate(Rule, state, [W(failed, total)], T0.AddMinutes(minutes));
@@ -36,7 +35,7 @@ public sealed class AlertEvaluatorTests
 
         Assert.Equal(AlertTransition.Fired, decision.Transition);
         Assert.Equal(0.03, decision.State.PeakRate, 6);
-        Assert.Contains("15 of 500 peer connections failed ICE in 5 min (3.00%, threshold 1.00%)", decision.Reason);
+        Assert.Contains("15 of 500 clients saw ICE fail in 5 min (3.00%, threshold 1.00%); 15 of 500 peer connections failed", decision.Reason);
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class AlertEvaluatorTests
         var decision = Step(AlertState.Ok, 19, 19, 0);
 
         Assert.Equal(AlertTransition.None, decision.Transition);
-        Assert.Contains("below the minimum volume of 20", decision.Reason);
+        Assert.Contains("below the minimum volume of 20 clients", decision.Reason);
     }
 
     [Fact]
@@ -100,8 +99,8 @@ public sealed class AlertEvaluatorTests
     public void Burn_rate_mode_pages_only_when_both_windows_burn_the_budget_fast()
     {
         var rule = Rule with { BurnRate = new BurnRateRule(0.999, TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)) };
-        WindowCounts Short(long f) => new(TimeSpan.FromMinutes(5), 1_000, f, new Dictionary<string, long>());
-        WindowCounts Long(long f) => new(TimeSpan.FromHours(1), 10_000, f, new Dictionary<string, long>());
+        WindowCounts Short(long f) => Calls.Window(TimeSpan.FromMinutes(5), f, 1_000);
+        WindowCounts Long(long f) => Calls.Window(TimeSpan.FromHours(1), f, 10_000);
 
         var shortOnly = AlertEvaluator.Evaluate(rule, AlertState.Ok, [Short(20), Long(100)], T0);
         var both = AlertEvaluator.Evaluate(rule, AlertState.Ok, [Short(20), Long(200)], T0);

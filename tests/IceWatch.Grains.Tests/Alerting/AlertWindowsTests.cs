@@ -6,8 +6,8 @@ public sealed class AlertWindowsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 12, 7, 30, TimeSpan.Zero);
 
-    private static MinuteCount M(int minute, string outcome, string category, long n) =>
-        new(new DateTimeOffset(2026, 11, 1, 12, minute, 0, TimeSpan.Zero), outcome, category, n);
+    private static ClientMinuteCount M(int minute, string outcome, string category, long n) =>
+        new(new DateTimeOffset(2026, 11, 1, 12, minute, 0, TimeSpan.Zero), $"s:{minute}-{outcome}-{category}", outcome, category, n);
 
     [Fact]
     public void Connection_lost_and_dtls_failed_count_as_volume_but_never_as_ice_failures()

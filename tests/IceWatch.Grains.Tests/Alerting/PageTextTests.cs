@@ -5,7 +5,12 @@ namespace IceWatch.Grains.Tests.Alerting;
 public sealed class PageTextTests
 {
     private static readonly WindowCounts Counts = new(TimeSpan.FromMinutes(5), 1_000, 21,
-        new Dictionary<string, long> { ["turn_auth_failed"] = 15, ["no_turn_configured"] = 4, ["unknown"] = 2 });
+        new Dictionary<string, long> { ["turn_auth_failed"] = 15, ["no_turn_configured"] = 4, ["unknown"] = 2 })
+    {
+        Clients = 1_000,
+        FailedClients = 21,
+        FailedClientsByCategory = new Dictionary<string, long> { ["turn_auth_failed"] = 15, ["no_turn_configured"] = 4, ["unknown"] = 2 },
+    };
 
     [Fact]
     public void The_page_names_the_top_causes_with_their_share_turn_url_and_fix()

@@ -71,7 +71,8 @@ public class SdkReportReaderTests
     {
         var summary = UploadReader.Validate(Upload.Text(Example));
 
-        Assert.Equal(new UploadSummary(UploadFormat.SdkReport, "call-7f3a", "eu-west", 1, Upload.Read(Example).Count), summary);
+        var events = Upload.Read(Example);
+        Assert.Equal(new UploadSummary(UploadFormat.SdkReport, "call-7f3a", "eu-west", 1, events.Count, 0, events.OfType<StatsObserved>().Count()), summary);
     }
 
     [Theory]

@@ -51,6 +51,8 @@ public sealed class StatsFilterTests
         using var stream = File.OpenRead(Path.Combine(Recordings.Fixtures, scenario, file));
         var grain = new SessionGrain(new SessionState { SessionId = scenario }, SessionOptions.Default);
         grain.Apply(UploadReader.Read(stream, filter), DateTimeOffset.UnixEpoch);
-        return (JsonSerializer.Serialize(grain.State, GrainJson.Options), JsonSerializer.Serialize(grain.Evaluate(now: null), GrainJson.Options));
+        // The limit counters count the events read, which the filter changes by design: they are no facts.
+        var facts = grain.State with { EventsApplied = 0, StatsApplied = 0 };
+        return (JsonSerializer.Serialize(facts, GrainJson.Options), JsonSerializer.Serialize(grain.Evaluate(now: null), GrainJson.Options));
     }
 }

@@ -79,11 +79,12 @@ public class UploadReaderTests
     }
 
     [Fact]
-    public void Validating_a_dump_counts_its_peer_connections_and_events()
+    public void Validating_a_dump_counts_entries_without_evidence_apart_from_its_peer_connections()
     {
-        var summary = UploadReader.Validate(Upload.Text("""{"PeerConnections":{"1-1":{"updateLog":[]},"1-2":{}}}"""));
+        var summary = UploadReader.Validate(Upload.Text(
+            """{"PeerConnections":{"1-1":{"updateLog":[]},"1-2":{},"1-3":{"updateLog":[{"timestamp":1795327448641,"type":"close","value":""}]}}}"""));
 
-        Assert.Equal(new UploadSummary(UploadFormat.WebrtcInternalsDump, null, null, 2, 2), summary);
+        Assert.Equal(new UploadSummary(UploadFormat.WebrtcInternalsDump, null, null, 1, 2, EmptyEntries: 2), summary);
     }
 
     [Fact]

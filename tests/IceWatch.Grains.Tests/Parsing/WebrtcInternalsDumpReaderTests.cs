@@ -109,7 +109,7 @@ public class WebrtcInternalsDumpReaderTests
     public void Legacy_goog_and_conn_series_and_computed_rates_are_left_out()
     {
         var events = Upload.Read(Dump("""
-            { "stats": {
+            { "rtcConfiguration": { "iceServers": [] }, "stats": {
                 "Conn-audio-1-0-googRtt": { "statsType": "googCandidatePair", "startTime": "2026-11-22T06:00:00Z", "endTime": "2026-11-22T06:00:01Z", "values": "[1,2]" },
                 "bweforvideo-googAvailableSendBandwidth": { "statsType": "VideoBwe", "startTime": "2026-11-22T06:00:00Z", "endTime": "2026-11-22T06:00:01Z", "values": "[1,2]" },
                 "ssrc_1_send-bytesSent": { "statsType": "ssrc", "startTime": "2026-11-22T06:00:00Z", "endTime": "2026-11-22T06:00:01Z", "values": "[1,2]" },

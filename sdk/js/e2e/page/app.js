@@ -3,18 +3,18 @@ import IceWatch from '/sdk/icewatch.min.js';
 
 const state = { peers: [], timers: [], handle: null, errors: [], received: 0 };
 
-// opts: { sessionId, apiKey, configuration, mode: 'wrap' | 'watch', flushIntervalMs?, beaconEndpoint? }.
+// opts: { sessionId, apiKey (publishable), configuration, mode: 'wrap' | 'watch', endpoint?, transport?, flushIntervalMs? }.
 // Resolves with the SDK's client id, under which IceWatch files this page's connections.
 async function start(opts) {
   state.handle = IceWatch.monitor({
-    endpoint: location.origin,
+    endpoint: opts.endpoint || location.origin,
     apiKey: opts.apiKey,
+    transport: opts.transport,
     sessionId: opts.sessionId,
     region: 'e2e',
     metadata: { scenario: opts.sessionId },
     statsIntervalMs: 1000,
     flushIntervalMs: opts.flushIntervalMs || 1000,
-    beaconEndpoint: opts.beaconEndpoint,
     wrapGlobal: opts.mode === 'wrap',
     onError: (e) => state.errors.push(String(e && e.message)),
   });
