@@ -50,8 +50,9 @@ public static class DiagnoseCommand
     {
         using var stream = File.OpenRead(file);
         using var progress = ProgressReporter.For(stream, file);
-        var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default);
-        grain.Apply(UploadReader.Read(progress.Stream, StatsFilter.Timeline, readers: Environment.ProcessorCount), DateTimeOffset.UtcNow);
+        // One file, nothing kept across uploads: every peer connection of it gets a verdict.
+        var grain = new SessionGrain(new SessionState { SessionId = Path.GetFileName(file) }, SessionOptions.Default with { Limits = SessionLimits.Unlimited });
+        grain.ApplyUpload(progress.Stream, DateTimeOffset.UtcNow, readers: Environment.ProcessorCount);
         return grain.Evaluate(now: null);
     }
 

@@ -4,7 +4,11 @@ using IceWatch.Grains.Sessions;
 
 namespace IceWatch.Bench.Parse;
 
-/// <summary>The whole offline diagnosis (parse, fold, classify) of a file against the bare JSON pass over it.</summary>
+/// <summary>
+/// The whole diagnosis (parse, fold, classify) of a file against the bare JSON pass over it, on one
+/// thread: every value as events, the timeline's fields as events (what a silo does with an upload),
+/// and folded straight into the facts (what the offline diagnosis does, there on every core).
+/// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class DiagnoseBenchmarks
@@ -28,6 +32,24 @@ public class DiagnoseBenchmarks
         using var stream = System.IO.File.OpenRead(File);
         var grain = new SessionGrain(new SessionState { SessionId = "bench" }, SessionOptions.Default);
         grain.Apply(UploadReader.Read(stream), DateTimeOffset.UtcNow);
+        return grain.Evaluate(now: null).Count;
+    }
+
+    [Benchmark]
+    public int DiagnoseTimelineEvents()
+    {
+        using var stream = System.IO.File.OpenRead(File);
+        var grain = new SessionGrain(new SessionState { SessionId = "bench" }, SessionOptions.Default);
+        grain.Apply(UploadReader.Read(stream, StatsFilter.Timeline), DateTimeOffset.UtcNow);
+        return grain.Evaluate(now: null).Count;
+    }
+
+    [Benchmark]
+    public int DiagnoseFoldedStraight()
+    {
+        using var stream = System.IO.File.OpenRead(File);
+        var grain = new SessionGrain(new SessionState { SessionId = "bench" }, SessionOptions.Default);
+        grain.ApplyUpload(stream, DateTimeOffset.UtcNow, readers: 1);
         return grain.Evaluate(now: null).Count;
     }
 }

@@ -15,10 +15,25 @@ public sealed class ApiEventMapper(string peerConnectionId, bool descriptionCall
     private string? pendingLocalType;
     private string? pendingRemoteType;
 
+    /// <summary>
+    /// True when a call or event of this name (as <see cref="ApiEventNames.Normalize"/> spells it) can
+    /// give events: a reader may pass over the value of any other.
+    /// </summary>
+    public static bool Maps(string name) => name is "iceconnectionstatechange" or "connectionstatechange" or "icegatheringstatechange"
+        or "signalingstatechange" or "icecandidate" or "addicecandidate" or "icecandidateerror" or "setlocaldescription"
+        or "setremotedescription" or "setlocaldescriptiononsuccess" or "setremotedescriptiononsuccess" or "setlocaldescriptiononfailure"
+        or "setremotedescriptiononfailure" or "createoffer" or "restartice" or "close";
+
     public IEnumerable<IceEvent> Map(DateTimeOffset time, string method, JsonElement value, string path)
     {
         var pc = peerConnectionId;
-        switch (ApiEventNames.Normalize(method))
+        var name = ApiEventNames.Normalize(method);
+        if (!Maps(name))
+        {
+            return [];
+        }
+
+        switch (name)
         {
             case "iceconnectionstatechange":
                 return State(time, StateKind.Ice, value);

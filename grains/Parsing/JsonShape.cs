@@ -8,6 +8,22 @@ public static class JsonShape
     public static UploadFormatException Expected(string what, string path, JsonElement? found = null) =>
         new(found is { } f ? $"expected {what} at {path}, found {Describe(f.ValueKind)}" : $"expected {what} at {path}");
 
+    public static UploadFormatException Expected(string what, string path, JsonTokenType found) =>
+        new($"expected {what} at {path}, found {Describe(KindOf(found))}");
+
+    /// <summary>The kind of value a token starts.</summary>
+    public static JsonValueKind KindOf(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
+
     public static JsonElement? Optional(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
 

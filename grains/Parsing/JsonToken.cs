@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -83,6 +84,18 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         JsonTokenType.Number when TryGetDouble(out var d) => d,
         JsonTokenType.Null or JsonTokenType.None => null,
         _ => Encoding.UTF8.GetString(Raw),
+    };
+
+    /// <summary>As <see cref="ToScalar"/>, held without boxing.</summary>
+    public StatValue ToStatValue() => Type switch
+    {
+        JsonTokenType.String => StatValue.Of(Text()),
+        JsonTokenType.True => StatValue.Of(true),
+        JsonTokenType.False => StatValue.Of(false),
+        JsonTokenType.Number when TryGetInt64(out var l) => StatValue.Of(l),
+        JsonTokenType.Number when TryGetDouble(out var d) => StatValue.Of(d),
+        JsonTokenType.Null or JsonTokenType.None => default,
+        _ => StatValue.Of(Encoding.UTF8.GetString(Raw)),
     };
 
     public bool TryGetInt64(out long value)

@@ -14,7 +14,8 @@ public sealed class JsonTokenStream
     private int start;
     private int end;
     private bool endOfStream;
-    private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+    private JsonReaderState state = new(JsonTextPlace.Options);
+    private readonly JsonTextPlace place = new();
 
     public JsonTokenStream(Stream stream)
     {
@@ -31,6 +32,18 @@ public sealed class JsonTokenStream
         endOfStream = true;
     }
 
+    /// <summary>
+    /// Over a value cut out of a larger text by <see cref="TryScanWhole"/>: read as at <paramref name="at"/>
+    /// in that text, inside <paramref name="enclosingObjects"/> objects, so limits and error positions are the same.
+    /// </summary>
+    public JsonTokenStream(byte[] bytes, int length, JsonTextPosition at, int enclosingObjects) : this(bytes, length)
+    {
+        state = place.StartValueAt(at, enclosingObjects);
+    }
+
+    /// <summary>Where the next unread byte stands in the whole text.</summary>
+    public JsonTextPosition Position => place.Position;
+
     public JsonTokenType TokenType { get; private set; } = JsonTokenType.None;
 
     /// <summary>The property name or string value of the current token.</summary>
@@ -38,6 +51,18 @@ public sealed class JsonTokenStream
 
     /// <summary>Reads the next token; false at the end of the document.</summary>
     public bool Read()
+    {
+        try
+        {
+            return ReadToken();
+        }
+        catch (JsonException e) when (place.Moved)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private bool ReadToken()
     {
         while (true)
         {
@@ -49,7 +74,7 @@ public sealed class JsonTokenStream
                 Text = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
             }
 
-            start += (int)reader.BytesConsumed;
+            Consume((int)reader.BytesConsumed);
             state = reader.CurrentState;
             if (read || endOfStream)
             {
@@ -69,7 +94,7 @@ public sealed class JsonTokenStream
     /// <summary>Moves past what a reader from <see cref="BufferedReader"/> consumed.</summary>
     public void Advance(scoped in Utf8JsonReader reader)
     {
-        start += (int)reader.BytesConsumed;
+        Consume((int)reader.BytesConsumed);
         state = reader.CurrentState;
     }
 
@@ -99,35 +124,43 @@ public sealed class JsonTokenStream
     public bool TryReadElement(out JsonElement element) => ReadValueCore(materialize: true, out element);
 
     /// <summary>
-    /// The text of the next value, read whole when it is at most <paramref name="maxBytes"/> long (valid until the
-    /// next read); otherwise false, with nothing consumed, so the value can still be read token by token.
+    /// The next value, when it is an object or array inside <paramref name="enclosingObjects"/> objects of at
+    /// most <paramref name="maxBytes"/>, found by its brackets and strings alone (its bytes are not checked: whoever
+    /// reads them does) and passed over; valid until the next read. Otherwise false with nothing consumed, so the
+    /// value can still be read token by token, which finds any fault where it lies.
     /// </summary>
-    public bool TryReadWhole(int maxBytes, out ReadOnlySpan<byte> value)
+    public bool TryScanWhole(int maxBytes, int enclosingObjects, out ReadOnlySpan<byte> value, out JsonTextPosition at)
     {
+        var scan = new JsonValueEnd();
         while (true)
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
-            var read = reader.Read();
-            var tokenStart = read ? (int)reader.TokenStartIndex : 0;
-            if (read && (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip()))
+            switch (scan.Scan(buffer.AsSpan(start, end - start)))
             {
-                value = buffer.AsSpan(start + tokenStart, (int)reader.BytesConsumed - tokenStart);
-                TokenType = reader.TokenType;
-                Text = null;
-                start += (int)reader.BytesConsumed;
-                state = reader.CurrentState;
-                return true;
+                case JsonValueEnd.Result.Found when scan.ValueStart + scan.Length <= maxBytes:
+                    Consume(scan.ValueStart);
+                    at = Position;
+                    value = buffer.AsSpan(start, scan.Length);
+                    Consume(scan.Length);
+                    state = place.AfterValue(enclosingObjects);
+                    TokenType = JsonTokenType.EndObject;
+                    Text = null;
+                    return true;
+                case JsonValueEnd.Result.NeedMore when !endOfStream && end - start < maxBytes:
+                    Fill();
+                    break;
+                default:
+                    value = default;
+                    at = default;
+                    return false;
             }
-
-            if (endOfStream || end - start >= maxBytes)
-            {
-                value = default;
-                return false;
-            }
-
-            Fill();
         }
     }
+
+    /// <summary>
+    /// The failure as it would read had the whole text been read by one reader: lines and bytes
+    /// counted from the start of the text. Reads through <see cref="BufferedReader"/> need this.
+    /// </summary>
+    public JsonException Translate(JsonException e) => place.Translate(e);
 
     /// <summary>Reads the next token and fails unless it is the one expected.</summary>
     public void Expect(JsonTokenType type, string what, string path)
@@ -140,6 +173,18 @@ public sealed class JsonTokenStream
 
     private bool ReadValueCore(bool materialize, out JsonElement element)
     {
+        try
+        {
+            return ReadValue(materialize, out element);
+        }
+        catch (JsonException e) when (place.Moved)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private bool ReadValue(bool materialize, out JsonElement element)
+    {
         while (true)
         {
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), endOfStream, state);
@@ -149,7 +194,7 @@ public sealed class JsonTokenStream
             {
                 TokenType = reader.TokenType;
                 Text = null;
-                start += (int)reader.BytesConsumed;
+                Consume((int)reader.BytesConsumed);
                 state = reader.CurrentState;
                 element = default;
                 return false;
@@ -167,7 +212,7 @@ public sealed class JsonTokenStream
 
                 TokenType = reader.TokenType;
                 Text = null;
-                start += (int)reader.BytesConsumed;
+                Consume((int)reader.BytesConsumed);
                 state = reader.CurrentState;
                 return true;
             }
@@ -181,9 +226,16 @@ public sealed class JsonTokenStream
         }
     }
 
+    private void Consume(int count)
+    {
+        place.Pass(buffer.AsSpan(start, count));
+        start += count;
+    }
+
     private void Fill()
     {
-        if (start > 0)
+        // Room is made at the front only once the back is full, so each byte moves at most once.
+        if (end == buffer.Length && start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
             end -= start;

@@ -1,12 +1,14 @@
+using System.Collections.Concurrent;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
 
 /// <summary>
-/// Reads parts of one upload (a peer connection, a batch of lines) on the thread pool while the
-/// caller goes on splitting the input, and hands their events back in the order the parts were
-/// queued. A part that fails throws when its turn comes, after the events of the parts before it.
-/// At most a few parts and a few megabytes are in flight, so memory stays flat.
+/// Reads parts of one upload (a peer connection, a batch of lines) on other threads while the caller
+/// goes on splitting the input, and hands their events back in the order the parts were queued. A
+/// part that fails throws when its turn comes, after the events of the parts before it. At most a
+/// few parts and a few megabytes are in flight, so memory stays flat. The caller is one of the
+/// readers: rather than wait for a part, it reads one itself, so N readers keep N cores busy.
 /// </summary>
 internal sealed class ReadAhead(int readers)
 {
@@ -15,10 +17,12 @@ internal sealed class ReadAhead(int readers)
 
     private const long MaxBytesInFlight = 16 * 1024 * 1024;
 
-    private readonly Queue<(Task<List<IceEvent>> Events, int Bytes)> parts = new();
+    private readonly Queue<ReadAheadPart> parts = new();
+    private readonly ConcurrentQueue<ReadAheadPart> unclaimed = new();
     private long bytesInFlight;
+    private int helpers;
 
-    /// <summary>How many threads read parts at once.</summary>
+    /// <summary>How many threads read parts at once, the caller's included.</summary>
     public int Readers { get; } = Math.Max(1, readers);
 
     /// <summary>True while parts are queued that have not been handed back.</summary>
@@ -29,30 +33,82 @@ internal sealed class ReadAhead(int readers)
     /// much is in flight as is allowed.
     /// </summary>
     public bool Full => parts.Count > 0
-        && (parts.Peek().Events.IsCompleted || parts.Count >= 4 * Readers || bytesInFlight >= MaxBytesInFlight);
+        && (parts.Peek().IsDone || parts.Count >= 4 * Readers || bytesInFlight >= MaxBytesInFlight);
 
     /// <summary>
-    /// Queues a part of <paramref name="bytes"/> bytes; with <paramref name="after"/>, it starts only
-    /// once that part is read (parts that share state, such as one peer connection's lines).
+    /// Queues a part of <paramref name="bytes"/> bytes; with <paramref name="after"/>, it is read only
+    /// once that part is (parts that share state, such as one peer connection's lines).
     /// </summary>
-    public Task<List<IceEvent>> Queue(Func<List<IceEvent>> read, int bytes, Task? after = null)
+    public ReadAheadPart Queue(Func<List<IceEvent>> read, int bytes, ReadAheadPart? after = null)
     {
-        var task = after is null
-            ? Task.Run(read)
-            : after.ContinueWith(_ => read(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        parts.Enqueue((task, bytes));
+        var part = new ReadAheadPart(read, bytes, after);
+        parts.Enqueue(part);
         bytesInFlight += bytes;
-        return task;
+        if (after is not null)
+        {
+            after.Successor = part;
+        }
+
+        unclaimed.Enqueue(part);
+        if (Interlocked.Increment(ref helpers) < Readers)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Help(), null);
+        }
+        else
+        {
+            Interlocked.Decrement(ref helpers);
+        }
+
+        return part;
     }
 
     /// <summary>Queues a failure found while splitting, to be thrown after the parts before it.</summary>
-    public void Fail(Exception error) => parts.Enqueue((Task.FromException<List<IceEvent>>(error), 0));
+    public void Fail(Exception error) => parts.Enqueue(ReadAheadPart.Failed(error));
 
-    /// <summary>The events of the oldest part, waiting for it when it is not read yet.</summary>
+    /// <summary>The events of the oldest part, reading it (or another) here rather than waiting while one is unread.</summary>
     public List<IceEvent> Next()
     {
-        var (events, bytes) = parts.Dequeue();
-        bytesInFlight -= bytes;
-        return events.GetAwaiter().GetResult();
+        var oldest = parts.Peek();
+        while (!oldest.IsDone && !oldest.TryRead())
+        {
+            // Another thread reads it: read a later part meanwhile, or wait when none is left.
+            if (unclaimed.TryDequeue(out var other))
+            {
+                other.TryRead();
+            }
+            else
+            {
+                oldest.Wait();
+            }
+        }
+
+        parts.Dequeue();
+        bytesInFlight -= oldest.Bytes;
+        return oldest.Result();
+    }
+
+    // A thread other than the caller's: reads unclaimed parts until there are none.
+    private void Help()
+    {
+        while (true)
+        {
+            while (unclaimed.TryDequeue(out var part))
+            {
+                part.TryRead();
+            }
+
+            Interlocked.Decrement(ref helpers);
+            if (unclaimed.IsEmpty)
+            {
+                return;
+            }
+
+            // A part queued while this thread was leaving: stay, unless another helper took its place.
+            if (Interlocked.Increment(ref helpers) >= Readers)
+            {
+                Interlocked.Decrement(ref helpers);
+                return;
+            }
+        }
     }
 }

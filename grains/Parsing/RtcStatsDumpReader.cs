@@ -16,13 +16,21 @@ public static class RtcStatsDumpReader
 
     public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
 
-    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1)
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1) =>
+        Read(stream, filter, readers, () => new EventBuffer());
+
+    /// <summary>
+    /// Reads the dump into outputs made by <paramref name="outputs"/> (one per batch of lines read on
+    /// another thread), giving out the events they keep.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers, Func<UploadOutput> outputs)
     {
         var lines = new Utf8LineReader(stream);
         ReadHeader(lines);
         var clock = new RtcStatsClock();
+        var output = outputs();
         var lineReaders = Enumerable.Range(0, readers).Select(_ => new RtcStatsLineReader(filter)).ToArray();
-        var events = readers > 1 ? ReadInParallel(new LineGatherer(lines, clock, lineReaders)) : ReadOneByOne(lines, clock, lineReaders[0]);
+        var events = readers > 1 ? ReadInParallel(new LineGatherer(lines, clock, lineReaders, outputs)) : ReadOneByOne(lines, clock, lineReaders[0], output);
         foreach (var e in events)
         {
             yield return e;
@@ -31,33 +39,28 @@ public static class RtcStatsDumpReader
         var end = EpochTime.FromMilliseconds(clock.LastMs, "the last rtcstats line");
         foreach (var id in lineReaders.SelectMany(r => r.PeerConnectionIds))
         {
-            yield return new RecordingEnded(id, end);
+            output.Add(new RecordingEnded(id, end));
+        }
+
+        foreach (var e in EventBuffer.Drain(output))
+        {
+            yield return e;
         }
     }
 
-    private static IEnumerable<IceEvent> ReadOneByOne(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader reader)
+    private static IEnumerable<IceEvent> ReadOneByOne(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader reader, UploadOutput output)
     {
-        var events = new List<IceEvent>();
-        for (var number = 3; ReadLine(lines, number, clock, reader, events); number++)
+        for (var number = 3; lines.TryReadLine(out var line); number++)
         {
-            foreach (var e in events)
+            reader.Read(line, number, clock.Advance(line, number), output);
+            if (output is EventBuffer { Events.Count: > 0 })
             {
-                yield return e;
+                foreach (var e in EventBuffer.Drain(output))
+                {
+                    yield return e;
+                }
             }
-
-            events.Clear();
         }
-    }
-
-    private static bool ReadLine(Utf8LineReader lines, int number, RtcStatsClock clock, RtcStatsLineReader reader, List<IceEvent> events)
-    {
-        if (!lines.TryReadLine(out var line))
-        {
-            return false;
-        }
-
-        reader.Read(line, number, clock.Advance(line, number), events);
-        return true;
     }
 
     private static IEnumerable<IceEvent> ReadInParallel(LineGatherer gatherer)
@@ -116,10 +119,10 @@ public static class RtcStatsDumpReader
 
     // Dates each line, puts it in the batch of its peer connection's reader, and queues a batch
     // once it is large enough; a reader's batches run one after the other.
-    private sealed class LineGatherer(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader[] readers)
+    private sealed class LineGatherer(Utf8LineReader lines, RtcStatsClock clock, RtcStatsLineReader[] readers, Func<UploadOutput> outputs)
     {
         private readonly RtcStatsLineBatch[] batches = [.. readers.Select(_ => new RtcStatsLineBatch())];
-        private readonly Task?[] lastQueued = new Task?[readers.Length];
+        private readonly ReadAheadPart?[] lastQueued = new ReadAheadPart?[readers.Length];
         private byte[] scratch = new byte[256];
         private int number = 2;
 
@@ -153,7 +156,8 @@ public static class RtcStatsDumpReader
         {
             var batch = batches[reader];
             var lineReader = readers[reader];
-            lastQueued[reader] = Ahead.Queue(() => batch.ReadWith(lineReader), batch.Length, lastQueued[reader]);
+            var output = outputs();
+            lastQueued[reader] = Ahead.Queue(() => batch.ReadWith(lineReader, output), batch.Length, lastQueued[reader]);
             batches[reader] = new RtcStatsLineBatch();
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
@@ -22,7 +21,7 @@ public sealed class RtcStatsLineBatch
     {
         if (Length + line.Length > bytes.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(TargetBytes, bytes.Length * 2), Length + line.Length));
+            var larger = PartBuffers.Rent(Math.Max(Math.Max(TargetBytes, bytes.Length * 2), Length + line.Length));
             bytes.AsSpan(0, Length).CopyTo(larger);
             GiveBack();
             bytes = larger;
@@ -33,18 +32,17 @@ public sealed class RtcStatsLineBatch
         Length += line.Length;
     }
 
-    /// <summary>Reads every line with <paramref name="reader"/>, then gives the array back to the pool.</summary>
-    public List<IceEvent> ReadWith(RtcStatsLineReader reader)
+    /// <summary>Reads every line with <paramref name="reader"/> into <paramref name="output"/>, then gives the array back to the pool.</summary>
+    public List<IceEvent> ReadWith(RtcStatsLineReader reader, UploadOutput output)
     {
-        var events = new List<IceEvent>();
         try
         {
             foreach (var (start, length, number, time) in lines)
             {
-                reader.Read(bytes.AsSpan(start, length), number, time, events);
+                reader.Read(bytes.AsSpan(start, length), number, time, output);
             }
 
-            return events;
+            return output is EventBuffer buffer ? buffer.Events : [];
         }
         finally
         {
@@ -56,7 +54,7 @@ public sealed class RtcStatsLineBatch
     {
         if (bytes.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            PartBuffers.Return(bytes);
             bytes = [];
         }
     }

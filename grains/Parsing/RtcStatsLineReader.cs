@@ -1,5 +1,6 @@
+using System.Text;
 using System.Text.Json;
-using IceWatch.Grains.Events;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -15,15 +16,16 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
     private static readonly JsonReaderOptions Options = new() { MaxDepth = UploadLimits.MaxJsonDepth };
     private readonly Dictionary<string, RtcStatsPeerConnection> peerConnections = new(StringComparer.Ordinal);
     private readonly List<RtcStatsSnapshot.Stats> stats = [];
+    private readonly List<StatField> values = [];
 
     /// <summary>Every peer connection seen so far.</summary>
     public IEnumerable<string> PeerConnectionIds => peerConnections.Keys;
 
     /// <summary>
-    /// Reads one line into <paramref name="events"/>. <paramref name="time"/> is the line's time,
+    /// Reads one line into <paramref name="output"/>. <paramref name="time"/> is the line's time,
     /// null when it has no number last (then it is no array, which is passed over, or it is refused).
     /// </summary>
-    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, List<IceEvent> events)
+    public void Read(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, UploadOutput output)
     {
         if (line.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -32,10 +34,10 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         try
         {
-            if (!TryReadStatsLine(line, $"line {lineNumber}", time, events))
+            if (!TryReadStatsLine(line, lineNumber, time, output))
             {
                 using var doc = JsonDocument.Parse(line.ToArray(), new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
-                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, events);
+                ReadOtherLine(doc.RootElement, $"line {lineNumber}", time, output);
             }
         }
         catch (JsonException e)
@@ -45,7 +47,7 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
     }
 
     // A getStats line about a peer connection; false (having changed nothing) for any other line.
-    private bool TryReadStatsLine(ReadOnlySpan<byte> line, string where, DateTimeOffset? time, List<IceEvent> events)
+    private bool TryReadStatsLine(ReadOnlySpan<byte> line, int lineNumber, DateTimeOffset? time, UploadOutput output)
     {
         var reader = new Utf8JsonReader(line, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read()
@@ -56,16 +58,13 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         }
 
         JsonToken.TryCapture(ref reader, line, out var idToken);
-        var id = idToken.Type == JsonTokenType.String ? idToken.Text() : idToken.ToString();
-        if (!peerConnections.TryGetValue(id, out var pc))
-        {
-            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
-        }
+        var pc = PeerConnection(idToken);
 
         stats.Clear();
+        values.Clear();
         reader.Read();
         var value = reader.TokenType;
-        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats) : Skip(ref reader);
+        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats, values) : Skip(ref reader);
         var elements = 3;
         JsonToken last = default;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -76,26 +75,49 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         if (reader.Read())
         {
-            throw new UploadFormatException($"expected one JSON value at {where} of the rtcstats dump");
+            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump");
         }
 
         if (elements == 3 || last.Type != JsonTokenType.Number || time is null)
         {
             throw elements == 3 && value == JsonTokenType.Number
-                ? new UploadFormatException($"expected an object of stats at {where}, found nothing")
-                : new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at {where} of the rtcstats dump");
+                ? new UploadFormatException($"expected an object of stats at line {lineNumber}, found nothing")
+                : new UploadFormatException($"expected [method, peerConnectionId, value, ..., timeDelta] at line {lineNumber} of the rtcstats dump");
         }
 
         if (value != JsonTokenType.StartObject)
         {
-            throw new UploadFormatException($"expected an object of stats at {where}, found {JsonShape.Describe(Kind(value))}");
+            throw new UploadFormatException($"expected an object of stats at line {lineNumber}, found {JsonShape.Describe(Kind(value))}");
         }
 
-        pc.ReadStats(stats, common, time.Value, events);
+        pc.ReadStats(stats, values, common, time.Value, output);
         return true;
     }
 
-    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, List<IceEvent> events)
+    // The peer connection a line names: its id as a string unescaped, a number as written.
+    private RtcStatsPeerConnection PeerConnection(JsonToken idToken)
+    {
+        var raw = idToken.Type == JsonTokenType.String ? idToken.Raw[1..^1] : idToken.Raw;
+        if (raw.Length <= 128 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            var length = Encoding.UTF8.GetChars(raw, chars);
+            if (peerConnections.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var known))
+            {
+                return known;
+            }
+        }
+
+        var id = idToken.Type == JsonTokenType.String ? idToken.Text() : idToken.ToString();
+        if (!peerConnections.TryGetValue(id, out var pc))
+        {
+            peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
+        }
+
+        return pc;
+    }
+
+    private void ReadOtherLine(JsonElement entry, string where, DateTimeOffset? time, UploadOutput output)
     {
         if (entry.ValueKind != JsonValueKind.Array)
         {
@@ -124,12 +146,17 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
             peerConnections[id] = pc = new RtcStatsPeerConnection(id, filter);
         }
 
-        events.AddRange(pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where));
+        foreach (var e in pc.Read(method, entry.GetArrayLength() > 3 ? entry[2] : default, time.Value, where))
+        {
+            output.Add(e);
+        }
     }
 
+    // Nearly every line is getStats, spelled one of a few ways: those are told from the bytes.
     private static bool IsGetStats(JsonToken method) =>
-        method.Type is JsonTokenType.String or JsonTokenType.Number
-        && ApiEventNames.Normalize(RtcStatsCompression.Method(method.Type == JsonTokenType.String ? method.Text() : method.ToString())) == "getstats";
+        method.Raw.SequenceEqual("\"getStats\""u8) || method.Raw.SequenceEqual("\"g\""u8) || method.Raw.SequenceEqual("\"1\""u8) || method.Raw.SequenceEqual("1"u8)
+        || (method.Type is JsonTokenType.String or JsonTokenType.Number
+            && ApiEventNames.Normalize(RtcStatsCompression.Method(method.Type == JsonTokenType.String ? method.Text() : method.ToString())) == "getstats");
 
     private static DateTimeOffset? Skip(ref Utf8JsonReader reader)
     {

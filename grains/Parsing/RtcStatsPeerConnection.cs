@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using IceWatch.Grains.Events;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -13,17 +15,18 @@ public sealed class RtcStatsPeerConnection(string id, StatsFilter filter)
     public RtcStatsSnapshot Snapshot { get; } = new(filter);
 
     /// <summary>The events of one getStats line, its snapshot already read by <see cref="Snapshot"/>.</summary>
-    public void ReadStats(List<RtcStatsSnapshot.Stats> stats, DateTimeOffset? common, DateTimeOffset lineTime, List<IceEvent> events)
+    public void ReadStats(List<RtcStatsSnapshot.Stats> stats, List<StatField> values, DateTimeOffset? common, DateTimeOffset lineTime, UploadOutput output)
     {
         if (!created)
         {
             created = true;
-            events.Add(new PeerConnectionCreated(id, lineTime, null));
+            output.Add(new PeerConnectionCreated(id, lineTime, null));
         }
 
+        var fields = CollectionsMarshal.AsSpan(values);
         foreach (var s in stats)
         {
-            events.Add(new StatsObserved(id, s.Time ?? common ?? lineTime, s.StatsId, s.StatsType, s.Values));
+            output.AddStats(id, s.Time ?? common ?? lineTime, s.StatsId, s.StatsType, fields.Slice(s.FieldsAt, s.FieldCount));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -15,11 +16,17 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
     private readonly Dictionary<string, string> types = new(StringComparer.Ordinal);
     private readonly List<(int NameStart, int NameLength, JsonTokenType Type, int ValueStart, int ValueLength)> fields = [];
 
-    /// <summary>One stats object of a snapshot, still to be dated with the line's time when it has no time of its own.</summary>
-    public readonly record struct Stats(string StatsId, string StatsType, DateTimeOffset? Time, IReadOnlyDictionary<string, object?> Values);
+    /// <summary>
+    /// One stats object of a snapshot, still to be dated with the line's time when it has no time of
+    /// its own; its kept fields are <paramref name="FieldCount"/> values from <paramref name="FieldsAt"/>.
+    /// </summary>
+    public readonly record struct Stats(string StatsId, string StatsType, DateTimeOffset? Time, int FieldsAt, int FieldCount);
 
-    /// <summary>Reads the snapshot object the reader stands on; returns its common time, if any.</summary>
-    public DateTimeOffset? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, List<Stats> stats)
+    /// <summary>
+    /// Reads the snapshot object the reader stands on, its objects into <paramref name="stats"/> and
+    /// their kept fields into <paramref name="values"/>; returns its common time, if any.
+    /// </summary>
+    public DateTimeOffset? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, List<Stats> stats, List<StatField> values)
     {
         DateTimeOffset? common = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -30,7 +37,7 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
             if (reader.TokenType == JsonTokenType.StartObject)
             {
                 common = isCommonTime ? null : common;
-                ReadObject(ref reader, line, name, stats);
+                ReadObject(ref reader, line, name, stats, values);
                 continue;
             }
 
@@ -46,7 +53,7 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
     }
 
     // Reads the stats object the reader stands on, to its end.
-    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, JsonToken id, List<Stats> stats)
+    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, JsonToken id, List<Stats> stats, List<StatField> values)
     {
         fields.Clear();
         string? type = null;
@@ -84,12 +91,14 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
 
         if (filter.Keeps(knownType))
         {
-            stats.Add(new Stats(statsId, knownType, own, Values(line, knownType)));
+            var at = values.Count;
+            AddValues(line, knownType, values);
+            stats.Add(new Stats(statsId, knownType, own, at, values.Count - at));
         }
         else if (stats.Count == 0 || stats[^1].Time != own || filter.Keeps(stats[^1].StatsType))
         {
             // Objects the filter leaves out only date the snapshot: one of them per time is enough.
-            stats.Add(new Stats(statsId, knownType, own, StatsFilter.NoValues));
+            stats.Add(new Stats(statsId, knownType, own, values.Count, 0));
         }
     }
 
@@ -115,18 +124,15 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         return statsId;
     }
 
-    private IReadOnlyDictionary<string, object?> Values(ReadOnlySpan<byte> obj, string type)
+    private void AddValues(ReadOnlySpan<byte> obj, string type, List<StatField> values)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (nameStart, nameLength, valueType, valueStart, valueLength) in fields)
         {
             if (Name(obj.Slice(nameStart, nameLength), type) is { } name)
             {
-                values[name] = new JsonToken(valueType, obj.Slice(valueStart, valueLength)).ToScalar();
+                values.Add(new StatField(name, new JsonToken(valueType, obj.Slice(valueStart, valueLength)).ToStatValue()));
             }
         }
-
-        return values.Count > 0 ? values : StatsFilter.NoValues;
     }
 
     // The field's full name when the filter keeps it; a field left out costs no string.

@@ -37,7 +37,24 @@ public static class UploadReader
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
         GzipInput? gzip = null;
-        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g), () => gzip);
+        return Guard(() => ReadUnguarded(stream, filter, readers, g => gzip = g, () => new EventBuffer()), () => gzip);
+    }
+
+    /// <summary>
+    /// Reads an upload into the facts of its peer connections as folding <see cref="Read(Stream, StatsFilter, int)"/>
+    /// with <see cref="StatsFilter.Timeline"/> would, building no event for a dump's stats: for a caller
+    /// that wants the facts only, such as the offline diagnosis. <paramref name="fold"/> gives the facts of a
+    /// peer connection (one with evidence of a call) to up to <paramref name="readers"/> threads at once and
+    /// counts what was folded. Returns the events left for the caller to apply while it is enumerated: an SDK
+    /// report's, whose report numbers are the session's to check; none for a dump.
+    /// </summary>
+    public static IEnumerable<IceEvent> ReadInto(Stream stream, UploadFold fold, int readers)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fold);
+        ArgumentOutOfRangeException.ThrowIfLessThan(readers, 1);
+        GzipInput? gzip = null;
+        return Guard(() => ReadUnguarded(stream, StatsFilter.Timeline, readers, g => gzip = g, () => new FactsOutput(fold)), () => gzip);
     }
 
     /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
@@ -52,7 +69,8 @@ public static class UploadReader
             var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
             var evidence = new PeerConnectionEvidence();
             long events = 0, stats = 0;
-            foreach (var e in evidence.Filter(Counted(batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1), quota.MaxEvents)))
+            var read = batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1, () => new EventBuffer());
+            foreach (var e in evidence.Filter(Counted(read, quota.MaxEvents)))
             {
                 events++;
                 if (e is StatsObserved && ++stats > quota.MaxStatsObjects) throw new UploadQuotaExceededException("stats objects", quota.MaxStatsObjects);
@@ -67,11 +85,12 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> ReadUnguarded(Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened)
+    private static IEnumerable<IceEvent> ReadUnguarded(
+        Stream stream, StatsFilter filter, int readers, Action<GzipInput> gzipOpened, Func<UploadOutput> outputs)
     {
         var (format, input) = Open(stream, gzipOpened);
         return new PeerConnectionEvidence().Filter(
-            format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers));
+            format == UploadFormat.SdkReport ? SdkReportReader.Read(input, filter).Events : Events(format, input, filter, readers, outputs));
     }
 
     private static IEnumerable<IceEvent> Counted(IEnumerable<IceEvent> events, long max)
@@ -84,10 +103,10 @@ public static class UploadReader
         }
     }
 
-    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers) => format switch
+    private static IEnumerable<IceEvent> Events(UploadFormat format, Stream input, StatsFilter filter, int readers, Func<UploadOutput> outputs) => format switch
     {
-        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers),
-        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers),
+        UploadFormat.WebrtcInternalsDump => WebrtcInternalsDumpReader.Read(input, filter, readers, outputs),
+        UploadFormat.RtcStatsDump => RtcStatsDumpReader.Read(input, filter, readers, outputs),
         _ => throw new InvalidOperationException($"no reader for {format}"),
     };
 

@@ -51,7 +51,8 @@ public sealed class Utf8LineReader(Stream stream)
 
     private void Fill()
     {
-        if (start > 0)
+        // Room is made at the front only once the back is full, so each byte moves at most once.
+        if (end == buffer.Length && start > 0)
         {
             Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
             end -= start;

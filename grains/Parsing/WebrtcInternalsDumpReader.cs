@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using IceWatch.Grains.Events;
 
@@ -15,8 +14,16 @@ public static class WebrtcInternalsDumpReader
 {
     public static IEnumerable<IceEvent> Read(Stream stream) => Read(stream, StatsFilter.All);
 
-    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1)
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers = 1) =>
+        Read(stream, filter, readers, () => new EventBuffer());
+
+    /// <summary>
+    /// Reads the dump into outputs made by <paramref name="outputs"/> (one per peer connection read
+    /// on another thread), giving out the events they keep.
+    /// </summary>
+    public static IEnumerable<IceEvent> Read(Stream stream, StatsFilter filter, int readers, Func<UploadOutput> outputs)
     {
+        var output = outputs();
         var json = new JsonTokenStream(stream);
         json.Expect(JsonTokenType.StartObject, "a JSON object", "the start of the webrtc-internals dump");
         var sawPeerConnections = false;
@@ -42,7 +49,9 @@ public static class WebrtcInternalsDumpReader
 
             sawPeerConnections = true;
             json.Expect(JsonTokenType.StartObject, "an object", "PeerConnections");
-            var peerConnections = readers > 1 ? ReadInParallel(json, filter, ids, new ReadAhead(readers)) : ReadOneByOne(json, filter, ids);
+            var peerConnections = readers > 1
+                ? ReadInParallel(json, new Parts(filter, ids, new ReadAhead(readers), outputs), output)
+                : ReadOneByOne(json, filter, ids, output);
             foreach (var e in peerConnections)
             {
                 yield return e;
@@ -59,24 +68,29 @@ public static class WebrtcInternalsDumpReader
         {
             foreach (var id in ids)
             {
-                yield return new RecordingEnded(id, end);
+                output.Add(new RecordingEnded(id, end));
             }
-        }
-    }
 
-    private static IEnumerable<IceEvent> ReadOneByOne(JsonTokenStream json, StatsFilter filter, List<string> ids)
-    {
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            ids.Add(json.Text!);
-            foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, json.Text!, filter))
+            foreach (var e in EventBuffer.Drain(output))
             {
                 yield return e;
             }
         }
     }
 
-    private static IEnumerable<IceEvent> ReadInParallel(JsonTokenStream json, StatsFilter filter, List<string> ids, ReadAhead ahead)
+    private static IEnumerable<IceEvent> ReadOneByOne(JsonTokenStream json, StatsFilter filter, List<string> ids, UploadOutput output)
+    {
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            ids.Add(json.Text!);
+            foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, json.Text!, filter, output))
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private static IEnumerable<IceEvent> ReadInParallel(JsonTokenStream json, Parts parts, UploadOutput output)
     {
         while (true)
         {
@@ -84,17 +98,17 @@ public static class WebrtcInternalsDumpReader
             string? tooLarge = null;
             try
             {
-                more = QueueNext(json, filter, ids, ahead, out tooLarge);
+                more = parts.QueueNext(json, out tooLarge);
             }
             catch (Exception e)
             {
-                ahead.Fail(e);
+                parts.Ahead.Fail(e);
                 more = false;
             }
 
-            while (ahead.Full || (ahead.Pending && (!more || tooLarge is not null)))
+            while (parts.Ahead.Full || (parts.Ahead.Pending && (!more || tooLarge is not null)))
             {
-                foreach (var e in ahead.Next())
+                foreach (var e in parts.Ahead.Next())
                 {
                     yield return e;
                 }
@@ -102,7 +116,7 @@ public static class WebrtcInternalsDumpReader
 
             if (tooLarge is not null)
             {
-                foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, tooLarge, filter))
+                foreach (var e in WebrtcInternalsPeerConnectionReader.Read(json, tooLarge, parts.Filter, output))
                 {
                     yield return e;
                 }
@@ -115,41 +129,57 @@ public static class WebrtcInternalsDumpReader
         }
     }
 
-    // Queues the next peer connection; false at the end of "PeerConnections". One too large to
-    // hand over is left unread, its id in tooLarge.
-    private static bool QueueNext(JsonTokenStream json, StatsFilter filter, List<string> ids, ReadAhead ahead, out string? tooLarge)
+    // Hands peer connections to other threads, each read whole into an output of its own. Two of one
+    // id (which one reader would fold into one peer connection) are read one after the other.
+    private sealed class Parts(StatsFilter filter, List<string> ids, ReadAhead ahead, Func<UploadOutput> outputs)
     {
-        tooLarge = null;
-        if (!json.Read() || json.TokenType != JsonTokenType.PropertyName)
-        {
-            return false;
-        }
+        // A peer connection stands in "PeerConnections" in the dump's object.
+        private const int EnclosingObjects = 2;
 
-        var id = json.Text!;
-        ids.Add(id);
-        if (!json.TryReadWhole(ReadAhead.MaxPartBytes, out var value))
+        private readonly Dictionary<string, ReadAheadPart> lastOfId = new(StringComparer.Ordinal);
+
+        public StatsFilter Filter => filter;
+
+        public ReadAhead Ahead => ahead;
+
+        // Queues the next peer connection; false at the end of "PeerConnections". One too large to
+        // hand over is left unread, its id in tooLarge.
+        public bool QueueNext(JsonTokenStream json, out string? tooLarge)
         {
-            tooLarge = id;
+            tooLarge = null;
+            if (!json.Read() || json.TokenType != JsonTokenType.PropertyName)
+            {
+                return false;
+            }
+
+            var id = json.Text!;
+            ids.Add(id);
+            if (!json.TryScanWhole(ReadAhead.MaxPartBytes, EnclosingObjects, out var value, out var at))
+            {
+                // Too large to hand over, cut off, or brackets that do not pair: read here, where a fault is found as by one reader.
+                tooLarge = id;
+                return true;
+            }
+
+            var bytes = PartBuffers.Rent(value.Length);
+            value.CopyTo(bytes);
+            var length = value.Length;
+            var output = outputs();
+            lastOfId[id] = ahead.Queue(() => ReadWhole(bytes, length, at, id, output), length, lastOfId.GetValueOrDefault(id));
             return true;
         }
 
-        var bytes = ArrayPool<byte>.Shared.Rent(value.Length);
-        value.CopyTo(bytes);
-        var length = value.Length;
-        ahead.Queue(() => ReadWhole(bytes, length, id, filter), length);
-        return true;
-    }
-
-    // The bytes were read whole by the splitter, so they are valid JSON: what can fail here is their shape.
-    private static List<IceEvent> ReadWhole(byte[] bytes, int length, string id, StatsFilter filter)
-    {
-        try
+        // Read as where it stands in the dump, so a fault in it reads as from one reader.
+        private List<IceEvent> ReadWhole(byte[] bytes, int length, JsonTextPosition at, string id, UploadOutput output)
         {
-            return [.. WebrtcInternalsPeerConnectionReader.Read(new JsonTokenStream(bytes, length), id, filter)];
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
+            try
+            {
+                return [.. WebrtcInternalsPeerConnectionReader.Read(new JsonTokenStream(bytes, length, at, EnclosingObjects), id, filter, output)];
+            }
+            finally
+            {
+                PartBuffers.Return(bytes);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IceWatch.Grains.Timeline;
 
 namespace IceWatch.Grains.Parsing;
 
@@ -42,26 +43,37 @@ public sealed class WebrtcInternalsSeriesValues
         return count;
     }
 
-    /// <summary>The points as the contract carries them: string, bool, long or double.</summary>
-    public static object?[] Scalars(ReadOnlySpan<byte> array, Where path)
+    /// <summary>
+    /// How many points the series holds, without decoding them when they are plain numbers or plain
+    /// strings; works on the values' token as it stands in the dump (escaped when it is a string).
+    /// </summary>
+    public int Count(JsonToken values, Where path) =>
+        values.Type == JsonTokenType.String && TryCountStrings(values.Raw[1..^1], out var count) ? count : Count(ArrayText(values, path), path);
+
+    /// <summary>Appends the points to <paramref name="points"/>: string, bool, long, double or nothing; returns how many.</summary>
+    public static int Read(ReadOnlySpan<byte> array, Where path, List<StatValue> points)
     {
-        var points = new object?[Count(array, path)];
         var reader = Open(array, path);
-        for (var i = 0; Next(ref reader, path); i++)
+        var count = 0;
+        ReadOnlySpan<byte> lastText = default;
+        string? last = null;
+        for (; Next(ref reader, path); count++)
         {
-            points[i] = (reader.TokenType switch
+            points.Add(reader.TokenType switch
             {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.True => true,
-                JsonTokenType.False => false,
-                JsonTokenType.Number when reader.TryGetInt64(out var l) => l,
-                JsonTokenType.Number => reader.GetDouble(),
-                JsonTokenType.Null => null,
-                _ => RawText(ref reader, array),
+                // Points of a series repeat: one string for a run of equal ones.
+                JsonTokenType.String when !reader.ValueIsEscaped && last is not null && reader.ValueSpan.SequenceEqual(lastText) => StatValue.Of(last),
+                JsonTokenType.String => StatValue.Of(Remember(ref reader, ref lastText, ref last)),
+                JsonTokenType.True => StatValue.Of(true),
+                JsonTokenType.False => StatValue.Of(false),
+                JsonTokenType.Number when reader.TryGetInt64(out var l) => StatValue.Of(l),
+                JsonTokenType.Number => StatValue.Of(reader.GetDouble()),
+                JsonTokenType.Null => default,
+                _ => StatValue.Of(RawText(ref reader, array)),
             });
         }
 
-        return points;
+        return count;
     }
 
     /// <summary>The points as numbers (NaN for any other value): the times of a timestamp series.</summary>
@@ -128,6 +140,33 @@ public sealed class WebrtcInternalsSeriesValues
         {
             throw new UploadFormatException($"expected a JSON array at {path.ToString()}: {e.Message}", e);
         }
+    }
+
+    private static string Remember(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> lastText, ref string? last)
+    {
+        var text = reader.GetString()!;
+        lastText = reader.ValueIsEscaped ? default : reader.ValueSpan;
+        last = reader.ValueIsEscaped ? null : text;
+        return text;
+    }
+
+    // A series of strings as Chrome writes it, ["a","b"] escaped inside a JSON string: with no
+    // backslash of its own in any point, every quote in the text is one of the points' quotes, so
+    // when there are two per comma-separated point the points are all strings, with no comma inside.
+    private static bool TryCountStrings(ReadOnlySpan<byte> escaped, out int count)
+    {
+        count = 0;
+        var text = escaped.Trim(" \t\r\n"u8);
+        var quotes = text.Count((byte)'"');
+        if (quotes == 0 || text.Length < 2 || text[0] != '[' || text[^1] != ']' || text.IndexOf("\\\\"u8) >= 0 || text.IndexOf("\\u"u8) >= 0
+            || text[1..^1].IndexOfAny("[]{}"u8) >= 0)
+        {
+            return false;
+        }
+
+        var commas = text.Count((byte)',');
+        count = quotes / 2;
+        return quotes % 2 == 0 && count == commas + 1;
     }
 
     private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> array)

@@ -9,34 +9,44 @@ namespace IceWatch.Grains.Parsing;
 /// </summary>
 public static class WebrtcInternalsStatsReader
 {
-    /// <summary>Reads the stats object that <paramref name="json"/> is about to start.</summary>
-    public static IEnumerable<IceEvent> Read(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path)
+    /// <summary>Reads the stats object that <paramref name="json"/> is about to start into <paramref name="output"/>, giving out its events after each buffer.</summary>
+    public static IEnumerable<IceEvent> Read(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
     {
         json.Expect(JsonTokenType.StartObject, "an object", $"{path}.stats");
-        var events = new List<IceEvent>();
-        while (ReadBuffered(json, series, path, events))
+        while (ReadBuffered(json, series, path, output))
         {
-            foreach (var e in events)
+            foreach (var e in EventBuffer.Drain(output))
             {
                 yield return e;
             }
 
-            events.Clear();
             if (!json.ReadMore())
             {
                 throw new UploadFormatException("expected a complete JSON value, found the end of the upload");
             }
         }
 
-        series.Flush(events);
-        foreach (var e in events)
+        series.Flush(output);
+        foreach (var e in EventBuffer.Drain(output))
         {
             yield return e;
         }
     }
 
     // Reads the series the buffer holds whole; true when more input is needed, false at the end of the stats.
-    private static bool ReadBuffered(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, List<IceEvent> events)
+    private static bool ReadBuffered(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
+    {
+        try
+        {
+            return ReadSeries(json, series, path, output);
+        }
+        catch (JsonException e)
+        {
+            throw json.Translate(e);
+        }
+    }
+
+    private static bool ReadSeries(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
     {
         var input = json.Buffered;
         var reader = json.BufferedReader();
@@ -45,7 +55,7 @@ public static class WebrtcInternalsStatsReader
             switch (WebrtcInternalsSeriesText.TryRead(ref reader, input, out var text))
             {
                 case WebrtcInternalsSeriesText.Next.Series:
-                    series.Add(text, path, events);
+                    series.Add(text, path, output);
                     break;
                 case WebrtcInternalsSeriesText.Next.EndOfStats:
                     json.Advance(reader);

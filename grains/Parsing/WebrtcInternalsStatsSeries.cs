@@ -1,25 +1,27 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Parsing;
 
 /// <summary>
-/// Turns the stats of one peer connection in a webrtc-internals dump into StatsObserved events.
-/// The dump keeps one series per field ("&lt;statsId&gt;-&lt;field&gt;"). Series of one stats object mostly
-/// follow each other (fields that appear later are appended at the end), so runs of the same id
-/// are gathered and given out per point in time; memory stays at one run plus each object's
-/// point times. Fields the filter leaves out are counted, not decoded; a stats object whose type it
-/// leaves out gives only its first and last time.
+/// Turns the stats of one peer connection in a webrtc-internals dump into stats objects at points
+/// in time. The dump keeps one series per field ("&lt;statsId&gt;-&lt;field&gt;"). Series of one stats
+/// object mostly follow each other (fields that appear later are appended at the end), so runs of
+/// the same id are gathered (<see cref="WebrtcInternalsStatsObject"/>) and given out per point in
+/// time; memory stays at one run plus each object's point times. Fields the filter leaves out are
+/// counted, not decoded; a stats object whose type it leaves out gives only its first and last time.
 /// </summary>
-public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFilter filter)
+public sealed class WebrtcInternalsStatsSeries
 {
-    // Chrome keeps at most this many points per series and drops the oldest.
-    private const int ChromePointCap = 1000;
+    // The buffers of a reader are reused by the next one (a dump has hundreds of peer connections).
+    private static readonly ConcurrentBag<(WebrtcInternalsStatsObject, WebrtcInternalsSeriesValues)> Spare = [];
 
     private readonly Dictionary<string, double[]> pointTimes = new(StringComparer.Ordinal);
-    private readonly List<Field> run = [];
-    private readonly WebrtcInternalsSeriesValues values = new();
+    private readonly string peerConnectionId;
+    private readonly StatsFilter filter;
+    private readonly WebrtcInternalsStatsObject run;
+    private readonly WebrtcInternalsSeriesValues values;
     private readonly LastTime startTimes = new();
     private readonly LastTime endTimes = new();
     private byte[] keyScratch = new byte[256];
@@ -27,20 +29,37 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
     private byte[] typeBytes = [];
     private string type = "";
     private bool typeIsLegacy;
-    private string runType = "";
     private string? statsId;
-    private bool keepsType;
-    private bool capped;
+
+    public WebrtcInternalsStatsSeries(string peerConnectionId, StatsFilter filter)
+    {
+        this.peerConnectionId = peerConnectionId;
+        this.filter = filter;
+        (run, values) = Rent();
+    }
 
     public WebrtcInternalsStatsSeries(string peerConnectionId) : this(peerConnectionId, StatsFilter.All)
     {
     }
 
+    private static (WebrtcInternalsStatsObject, WebrtcInternalsSeriesValues) Rent() =>
+        Spare.TryTake(out var spare) ? spare : (new WebrtcInternalsStatsObject(), new WebrtcInternalsSeriesValues());
+
+    /// <summary>Hands this reader's buffers to the next one; nothing may be read after.</summary>
+    public void Release()
+    {
+        run.Clear();
+        if (Spare.Count < 4 * Environment.ProcessorCount)
+        {
+            Spare.Add((run, values));
+        }
+    }
+
     /// <summary>The earliest time of any point given out so far.</summary>
     public DateTimeOffset? FirstTime { get; private set; }
 
-    /// <summary>Adds one series; when a new stats object begins, first adds the events of the previous run.</summary>
-    public void Add(scoped in WebrtcInternalsSeriesText series, string path, List<IceEvent> events)
+    /// <summary>Adds one series; when a new stats object begins, first gives out the previous one.</summary>
+    public void Add(scoped in WebrtcInternalsSeriesText series, string path, UploadOutput output)
     {
         var key = series.Key.Utf8Text(ref keyScratch);
         var dash = key.LastIndexOf((byte)'-');
@@ -58,128 +77,52 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
 
         if (statsId is null || !id.SequenceEqual(statsIdBytes))
         {
-            Flush(events);
+            Flush(output);
             statsIdBytes = id.ToArray();
             statsId = Encoding.UTF8.GetString(id);
+            run.Start(peerConnectionId, statsId);
         }
 
-        runType = type;
-        keepsType = filter.Keeps(runType);
+        // The object's type is that of its last series.
+        run.Type = type;
+        run.KeepsType = filter.Keeps(type);
         if (series.Values.IsAbsent)
         {
             return;
         }
 
         var where = new WebrtcInternalsSeriesValues.Where(path, key, "values");
-        var array = values.ArrayText(series.Values, where);
         if (field.SequenceEqual("timestamp"u8))
         {
             // Since M117 the stats' own timestamps are a series of their own: the times of the points.
-            var times = WebrtcInternalsSeriesValues.Numbers(array, where);
-            capped |= times.Length == ChromePointCap;
+            var times = WebrtcInternalsSeriesValues.Numbers(values.ArrayText(series.Values, where), where);
+            run.Capped |= times.Length == WebrtcInternalsStatsObject.ChromePointCap;
             pointTimes[statsId] = times;
             return;
         }
 
-        var name = keepsType ? filter.KeptField(runType, field) : null;
-        var points = name is null ? null : WebrtcInternalsSeriesValues.Scalars(array, where);
-        var count = points?.Length ?? WebrtcInternalsSeriesValues.Count(array, where);
-        capped |= count == ChromePointCap;
+        var name = run.KeepsType ? filter.KeptField(type, field) : null;
+        var count = name is null ? values.Count(series.Values, where) : WebrtcInternalsSeriesValues.Read(values.ArrayText(series.Values, where), where, run.Values);
         var own = series.Timestamps.IsAbsent ? null
             : WebrtcInternalsSeriesValues.Numbers(values.ArrayText(series.Timestamps, where.Of("timestamps")), where.Of("timestamps"));
-        run.Add(new Field(name, points, count, own, startTimes.Parse(series.StartTime), endTimes.Parse(series.EndTime)));
+        run.Add(name, count, own, startTimes.Parse(series.StartTime), endTimes.Parse(series.EndTime));
     }
 
-    /// <summary>Adds the events of the run gathered so far.</summary>
-    public void Flush(List<IceEvent> events)
+    /// <summary>Gives out the stats object gathered so far.</summary>
+    public void Flush(UploadOutput output)
     {
-        var objectTimes = statsId is null ? null : pointTimes.GetValueOrDefault(statsId);
-        var first = keepsType ? FlushPoints(objectTimes, events) : FlushRange(objectTimes, events);
+        if (statsId is null)
+        {
+            return;
+        }
+
+        var first = run.Flush(pointTimes.GetValueOrDefault(statsId), output);
         if (first is { } f && (FirstTime is null || f < FirstTime))
         {
             FirstTime = f;
         }
 
-        run.Clear();
         statsId = null;
-        capped = false;
-    }
-
-    // Every point in time of a kept stats object, with the kept fields' values, in time order.
-    private DateTimeOffset? FlushPoints(double[]? objectTimes, List<IceEvent> events)
-    {
-        var slots = new Dictionary<DateTimeOffset, int>();
-        var points = new List<(DateTimeOffset Time, Dictionary<string, object?>? Values)>();
-        foreach (var field in run)
-        {
-            var times = WebrtcInternalsPointTimes.Of(field.Count, field.Own, field.Start, field.End, objectTimes);
-            for (var i = 0; i < times.Count; i++)
-            {
-                if (!slots.TryGetValue(times[i], out var slot))
-                {
-                    slots[times[i]] = slot = points.Count;
-                    points.Add((times[i], null));
-                }
-
-                if (field.Points is not null)
-                {
-                    var values = points[slot].Values ?? new Dictionary<string, object?>(StringComparer.Ordinal);
-                    values[field.Name!] = field.Points[i];
-                    points[slot] = (times[i], values);
-                }
-            }
-        }
-
-        if (points.Count == 0)
-        {
-            return null;
-        }
-
-        points.Sort((a, b) => a.Time.CompareTo(b.Time));
-        NoteCap(points[0].Time, events);
-        foreach (var (time, values) in points)
-        {
-            events.Add(new StatsObserved(peerConnectionId, time, statsId!, runType, values ?? StatsFilter.NoValues));
-        }
-
-        return points[0].Time;
-    }
-
-    // A stats object the filter leaves out: only when it was seen.
-    private DateTimeOffset? FlushRange(double[]? objectTimes, List<IceEvent> events)
-    {
-        (DateTimeOffset First, DateTimeOffset Last)? range = null;
-        foreach (var field in run)
-        {
-            if (WebrtcInternalsPointTimes.Of(field.Count, field.Own, field.Start, field.End, objectTimes).Range() is { } r)
-            {
-                range = range is { } known ? (Min(known.First, r.First), Max(known.Last, r.Last)) : r;
-            }
-        }
-
-        if (range is not { } seen)
-        {
-            return null;
-        }
-
-        NoteCap(seen.First, events);
-        events.Add(new StatsObserved(peerConnectionId, seen.First, statsId!, runType, StatsFilter.NoValues));
-        if (seen.Last != seen.First)
-        {
-            events.Add(new StatsObserved(peerConnectionId, seen.Last, statsId!, runType, StatsFilter.NoValues));
-        }
-
-        return seen.First;
-    }
-
-    private void NoteCap(DateTimeOffset from, List<IceEvent> events)
-    {
-        if (capped)
-        {
-            // One wording for every capped series, so the verdict's evidence says it once.
-            events.Add(new ObservationNoted(peerConnectionId, from,
-                $"stats series capped at {ChromePointCap} points by Chrome: the earliest stats of the call were lost"));
-        }
     }
 
     // The type of a series is nearly always the one of the series before it.
@@ -194,12 +137,6 @@ public sealed class WebrtcInternalsStatsSeries(string peerConnectionId, StatsFil
 
         return typeIsLegacy || id.StartsWith("Conn-"u8);
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private sealed record Field(string? Name, object?[]? Points, int Count, double[]? Own, DateTimeOffset? Start, DateTimeOffset? End);
 
     // The series of one object share their start and end times: parse each text once.
     private sealed class LastTime

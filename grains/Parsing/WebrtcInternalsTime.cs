@@ -29,9 +29,44 @@ public static class WebrtcInternalsTime
     public static DateTimeOffset? Parse(JsonToken value) => value.Type switch
     {
         JsonTokenType.Number when value.TryGetDouble(out var ms) => FromMilliseconds(ms),
+        JsonTokenType.String when TryParseUtc(value.Raw[1..^1], out var time) => time,
         JsonTokenType.String => Parse(value.Text()),
         _ => null,
     };
+
+    // What Chrome writes since M1xx: "2026-11-22T06:16:05.670Z", read without a string.
+    private static bool TryParseUtc(ReadOnlySpan<byte> text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || text[19] != '.' || text[23] != 'Z'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
+            || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second)
+            || !TryDigits(text[20..23], out var ms)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(year, month, day, hour, minute, second, ms, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var d in digits)
+        {
+            if (d is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (d - '0');
+        }
+
+        return true;
+    }
 
     public static DateTimeOffset? Parse(string? text)
     {

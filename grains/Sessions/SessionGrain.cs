@@ -1,5 +1,6 @@
 using IceWatch.Grains.Classification;
 using IceWatch.Grains.Events;
+using IceWatch.Grains.Parsing;
 using IceWatch.Grains.Timeline;
 using IceWatch.Grains.Verdicts;
 
@@ -42,6 +43,27 @@ public sealed class SessionGrain(SessionState state, SessionOptions options)
         }
         budget.Record(receivedAt);
         return applied;
+    }
+
+    /// <summary>
+    /// Reads a whole upload into the session, with the same state as applying
+    /// <c>UploadReader.Read(upload, StatsFilter.Timeline, readers)</c>, a dump's stats folded as they are read
+    /// on up to <paramref name="readers"/> threads. Limits bind in the order of the upload's events, so a
+    /// session with limits reads it as events. Unreadable input fails with an UploadFormatException.
+    /// </summary>
+    public void ApplyUpload(Stream upload, DateTimeOffset receivedAt, int readers)
+    {
+        if (options.Limits != SessionLimits.Unlimited)
+        {
+            Apply(UploadReader.Read(upload, StatsFilter.Timeline, readers), receivedAt);
+            return;
+        }
+
+        var facts = new object();
+        var fold = new UploadFold(id => { lock (facts) return Facts(id, receivedAt); });
+        Apply(UploadReader.ReadInto(upload, fold, readers), receivedAt);
+        state.EventsApplied += fold.Events;
+        state.StatsApplied += fold.StatsObjects;
     }
 
     public IReadOnlyList<Verdict> Evaluate(DateTimeOffset? now) =>

@@ -8,4 +8,7 @@ namespace IceWatch.Grains.Sessions;
 public sealed record SessionLimits(int MaxPeerConnections, long MaxEvents, long MaxStatsObjects)
 {
     public static SessionLimits Default { get; } = new(2_000, 5_000_000, 5_000_000);
+
+    /// <summary>No limit: for a session that holds one upload and nothing across uploads, such as the offline diagnosis of a file.</summary>
+    public static SessionLimits Unlimited { get; } = new(int.MaxValue, long.MaxValue, long.MaxValue);
 }

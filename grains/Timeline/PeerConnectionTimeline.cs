@@ -57,6 +57,13 @@ public static class PeerConnectionTimeline
         }
     }
 
+    /// <summary>Folds one stats object's values as a StatsObserved event carrying them would be folded.</summary>
+    public static void ApplyStats(PeerConnectionFacts facts, DateTimeOffset time, string statsId, string statsType, ReadOnlySpan<StatField> values)
+    {
+        Observe(facts, time);
+        StatsFold.Apply(facts, time, statsId, statsType, values);
+    }
+
     private static DateTimeOffset Later(DateTimeOffset? known, DateTimeOffset time) =>
         known is { } k && k > time ? k : time;
 

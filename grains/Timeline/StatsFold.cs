@@ -1,8 +1,13 @@
+using System.Buffers;
 using IceWatch.Grains.Events;
 
 namespace IceWatch.Grains.Timeline;
 
-/// <summary>Merges getStats objects (full or delta, any order) into the facts of a peer connection.</summary>
+/// <summary>
+/// Merges getStats objects (full or delta, any order) into the facts of a peer connection. Readers
+/// that fold a dump straight into facts hand their values over as <see cref="StatField"/>s; a
+/// StatsObserved event is folded the same way.
+/// </summary>
 internal static class StatsFold
 {
     /// <summary>
@@ -22,23 +27,48 @@ internal static class StatsFold
 
     public static void Apply(PeerConnectionFacts facts, StatsObserved e)
     {
+        if (!FieldsRead.ContainsKey(e.StatsType) && (e.StatsType.Length > 0 || !facts.StatsTypes.ContainsKey(e.StatsId)))
+        {
+            return; // a type this fold does not read: nothing to convert
+        }
+
+        var fields = ArrayPool<StatField>.Shared.Rent(e.Values.Count);
+        var count = 0;
+        foreach (var (name, value) in e.Values)
+        {
+            fields[count++] = new StatField(name, StatValue.FromObject(value));
+        }
+
+        try
+        {
+            Apply(facts, e.Time, e.StatsId, e.StatsType, fields.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<StatField>.Shared.Return(fields, clearArray: true);
+        }
+    }
+
+    /// <summary>Folds one stats object seen at <paramref name="time"/>; where a name repeats, its last value counts.</summary>
+    public static void Apply(PeerConnectionFacts facts, DateTimeOffset time, string statsId, string statsType, ReadOnlySpan<StatField> values)
+    {
         // Delta-encoded snapshots may omit the type of an object sent before.
-        var type = e.StatsType;
-        if (type.Length == 0) type = facts.StatsTypes.GetValueOrDefault(e.StatsId, "");
-        else if (FieldsRead.ContainsKey(type)) facts.StatsTypes[e.StatsId] = type;
+        var type = statsType;
+        if (type.Length == 0) type = facts.StatsTypes.GetValueOrDefault(statsId, "");
+        else if (FieldsRead.ContainsKey(type)) facts.StatsTypes[statsId] = type;
         switch (type)
         {
             case "candidate-pair":
-                ApplyPair(Pair(facts, e.StatsId), e);
+                PairStatsFold.Apply(Pair(facts, statsId), time, values);
                 break;
             case "local-candidate":
-                facts.LocalCandidates[e.StatsId] = Merge(facts.LocalCandidates.GetValueOrDefault(e.StatsId), e);
+                facts.LocalCandidates[statsId] = CandidateStatsFold.Merge(facts.LocalCandidates.GetValueOrDefault(statsId), statsId, values);
                 break;
             case "remote-candidate":
-                facts.RemoteCandidates[e.StatsId] = Merge(facts.RemoteCandidates.GetValueOrDefault(e.StatsId), e);
+                facts.RemoteCandidates[statsId] = CandidateStatsFold.Merge(facts.RemoteCandidates.GetValueOrDefault(statsId), statsId, values);
                 break;
             case "transport":
-                ApplyTransport(facts, e);
+                ApplyTransport(facts, time, values);
                 break;
         }
     }
@@ -53,63 +83,31 @@ internal static class StatsFold
         return pair;
     }
 
-    private static void ApplyPair(PairFacts pair, StatsObserved e)
+    private static void ApplyTransport(PeerConnectionFacts facts, DateTimeOffset time, ReadOnlySpan<StatField> values)
     {
-        var v = e.Values;
-        pair.LocalCandidateId = StatValues.Str(v, "localCandidateId") ?? pair.LocalCandidateId;
-        pair.RemoteCandidateId = StatValues.Str(v, "remoteCandidateId") ?? pair.RemoteCandidateId;
-        if (StatValues.Str(v, "state") is { } state && (pair.StateAt is null || e.Time >= pair.StateAt))
+        StatValue dtlsValue = default, iceValue = default, pairIdValue = default;
+        foreach (var (name, value) in values)
         {
-            pair.State = state;
-            pair.StateAt = e.Time;
+            switch (name)
+            {
+                case "dtlsState": dtlsValue = value; break;
+                case "iceState": iceValue = value; break;
+                case "selectedCandidatePairId": pairIdValue = value; break;
+            }
         }
-        if (StatValues.Str(v, "state") == "succeeded" && (pair.FirstSucceededAt is null || e.Time < pair.FirstSucceededAt))
-            pair.FirstSucceededAt = e.Time;
-        pair.Nominated |= StatValues.Bool(v, "nominated") == true;
-        if (StatValues.Bool(v, "selected") == true)
-        {
-            pair.Selected = true;
-            if (pair.SelectedAt is null || e.Time > pair.SelectedAt) pair.SelectedAt = e.Time;
-        }
-        pair.BytesSent = Math.Max(pair.BytesSent, StatValues.Long(v, "bytesSent") ?? 0);
-        pair.BytesReceived = Math.Max(pair.BytesReceived, StatValues.Long(v, "bytesReceived") ?? 0);
-        pair.RequestsSent = Math.Max(pair.RequestsSent, StatValues.Long(v, "requestsSent") ?? 0);
-        pair.ResponsesReceived = Math.Max(pair.ResponsesReceived, StatValues.Long(v, "responsesReceived") ?? 0);
-        pair.CurrentRoundTripTime = StatValues.Double(v, "currentRoundTripTime") ?? pair.CurrentRoundTripTime;
-        if (pair.LastSeen is null || e.Time > pair.LastSeen) pair.LastSeen = e.Time;
-    }
 
-    private static void ApplyTransport(PeerConnectionFacts facts, StatsObserved e)
-    {
-        var iceState = StatValues.Str(e.Values, "iceState");
+        var iceState = iceValue.Str();
         if (iceState is not null) facts.TransportIceState = iceState;
-        if (StatValues.Str(e.Values, "dtlsState") is { } dtls)
+        if (dtlsValue.Str() is { } dtls)
         {
             facts.DtlsState = dtls;
-            if (dtls == "failed" && (facts.DtlsFailedAt is null || e.Time < facts.DtlsFailedAt))
+            if (dtls == "failed" && (facts.DtlsFailedAt is null || time < facts.DtlsFailedAt))
             {
-                facts.DtlsFailedAt = e.Time;
+                facts.DtlsFailedAt = time;
                 facts.IceStateWhenDtlsFailed = iceState ?? facts.TransportIceState;
             }
         }
-        if (StatValues.Str(e.Values, "selectedCandidatePairId") is { Length: > 0 } pairId)
-            SelectedPairHistory.Record(facts.SelectedPairs, e.Time, pairId);
-    }
-
-    private static CandidateInfo Merge(CandidateInfo? known, StatsObserved e)
-    {
-        var v = e.Values;
-        var address = StatValues.Str(v, "address") ?? StatValues.Str(v, "ip");
-        return new CandidateInfo(
-            e.StatsId,
-            StatValues.Str(v, "candidateType") ?? known?.Type,
-            StatValues.Str(v, "protocol") ?? known?.Protocol,
-            StatValues.Str(v, "relayProtocol") ?? known?.RelayProtocol,
-            StatValues.Str(v, "url") ?? known?.Url,
-            StatValues.Long(v, "priority") ?? known?.Priority,
-            address ?? known?.Address,
-            (int?)StatValues.Long(v, "port") ?? known?.Port,
-            AddressFamilies.Of(address ?? known?.Address) ?? known?.AddressFamily,
-            StatValues.Str(v, "tcpType") ?? known?.TcpType);
+        if (pairIdValue.Str() is { Length: > 0 } pairId)
+            SelectedPairHistory.Record(facts.SelectedPairs, time, pairId);
     }
 }
