@@ -57,7 +57,11 @@ public static class UploadReader
         return Guard(() => ReadUnguarded(stream, StatsFilter.Timeline, readers, g => gzip = g, () => new FactsOutput(fold)), () => gzip);
     }
 
-    /// <summary>Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.</summary>
+    /// <summary>
+    /// Reads the whole upload, as the API does before accepting it, and stops at the first quota it exceeds.
+    /// It reads what the silo will read (<see cref="StatsFilter.Timeline"/>): an accepted upload is one the
+    /// silo can apply, and stats fields no one folds are passed over without being decoded.
+    /// </summary>
     public static UploadSummary Validate(Stream stream, UploadQuota? quota = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -66,10 +70,10 @@ public static class UploadReader
         try
         {
             var (format, input) = Open(stream, g => gzip = g);
-            var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input) : null;
+            var batch = format == UploadFormat.SdkReport ? SdkReportReader.Read(input, StatsFilter.Timeline) : null;
             var evidence = new PeerConnectionEvidence();
             long events = 0, stats = 0;
-            var read = batch?.Events ?? Events(format, input, StatsFilter.All, readers: 1, () => new EventBuffer());
+            var read = batch?.Events ?? Events(format, input, StatsFilter.Timeline, readers: 1, () => new EventBuffer());
             foreach (var e in evidence.Filter(Counted(read, quota.MaxEvents)))
             {
                 events++;
