@@ -1,4 +1,5 @@
 using IceWatch.Grains.Cluster;
+using IceWatch.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +23,7 @@ public static class SiloServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => Pooled(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.TryAddSingleton(sp => PooledDataSource.Build(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<DatabaseReadiness>();
         services.TryAddSingleton<TenantStore>();
@@ -73,22 +74,6 @@ public static class SiloServiceCollectionExtensions
         PatientStart.Wrap(builder.Services, ForegroundStart, () => builder.UseOrleansClient(client => client.UseIceWatchCluster(cluster, Database(builder.Configuration))));
         return builder;
     }
-
-
-    /// <summary>
-    /// At most <see cref="DefaultMaxPoolSize"/> connections per process unless the connection string says otherwise:
-    /// a burst of grain activations then waits for a pooled connection instead of exhausting the server's
-    /// max_connections (100 by default) for every node sharing it.
-    /// </summary>
-    private static NpgsqlDataSource Pooled(string connectionString)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var said = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!said.ContainsKey("Maximum Pool Size")) builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
-        return builder.Build();
-    }
-
-    private const int DefaultMaxPoolSize = 20;
 
     private static string Database(IConfiguration configuration) =>
         configuration["ICEWATCH_DATABASE"] is { Length: > 0 } flat ? flat : configuration[$"{StorageOptions.Section}:Database"] ?? "";

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace IceWatch.Silo.Storage;
+
+/// <summary>
+/// The process's connection pool, with IceWatch's defaults where the connection string says nothing:
+/// at most <see cref="DefaultMaxPoolSize"/> connections, so a burst of grain activations waits for a pooled
+/// connection instead of exhausting the server's max_connections (100 by default) for every node sharing it;
+/// and statements prepared on the server once a connection has run them <see cref="DefaultAutoPrepareMinUsages"/>
+/// times, so the dozen statements each upload runs are not parsed and planned again every time.
+/// </summary>
+public static class PooledDataSource
+{
+    public const int DefaultMaxPoolSize = 20;
+    public const int DefaultMaxAutoPrepare = 64;
+    public const int DefaultAutoPrepareMinUsages = 2;
+
+    public static NpgsqlDataSource Build(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's ContainsKey says whether a keyword exists at all; its ConnectionString lists what was set,
+        // under the canonical keywords whatever synonym was used.
+        var said = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
+        if (!said.ContainsKey("Maximum Pool Size")) settings.MaxPoolSize = DefaultMaxPoolSize;
+        if (!said.ContainsKey("Max Auto Prepare")) settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!said.ContainsKey("Auto Prepare Min Usages")) settings.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();
+    }
+}
