@@ -87,7 +87,7 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
 
         if (value != JsonTokenType.StartObject)
         {
-            throw new UploadFormatException($"expected an object of stats at line {lineNumber}, found {JsonShape.Describe(Kind(value))}");
+            throw new UploadFormatException($"expected an object of stats at line {lineNumber}, found {JsonShape.Describe(JsonShape.KindOf(value))}");
         }
 
         pc.ReadStats(stats, values, common, time.Value, output);
@@ -163,15 +163,4 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         reader.Skip();
         return null;
     }
-
-    private static JsonValueKind Kind(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartArray => JsonValueKind.Array,
-        JsonTokenType.String => JsonValueKind.String,
-        JsonTokenType.Number => JsonValueKind.Number,
-        JsonTokenType.True => JsonValueKind.True,
-        JsonTokenType.False => JsonValueKind.False,
-        JsonTokenType.Null => JsonValueKind.Null,
-        _ => JsonValueKind.Undefined,
-    };
 }

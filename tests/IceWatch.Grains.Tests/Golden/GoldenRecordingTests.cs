@@ -6,13 +6,6 @@ namespace IceWatch.Grains.Tests.Golden;
 
 public sealed class GoldenRecordingTests
 {
-    public static TheoryData<string, string> RecordedFiles()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (scenario, file) in Recordings.Files()) data.Add(scenario, file);
-        return data;
-    }
-
     [Fact]
     public void The_recording_lab_has_committed_the_core_scenarios_in_every_chrome_format()
     {
@@ -22,7 +15,7 @@ public sealed class GoldenRecordingTests
     }
 
     [Theory]
-    [MemberData(nameof(RecordedFiles))]
+    [MemberData(nameof(Recordings.FileData), MemberType = typeof(Recordings))]
     public void Every_recording_gives_the_verdicts_its_scenario_expects(string scenario, string file)
     {
         var expected = Recordings.Expected(scenario).For(file);

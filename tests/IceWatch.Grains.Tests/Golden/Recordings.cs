@@ -19,6 +19,14 @@ internal static class Recordings
             .Select(f => Path.GetRelativePath(Fixtures, Path.GetDirectoryName(f)!))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>Every recorded file as theory data (scenario, file).</summary>
+    public static TheoryData<string, string> FileData()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (scenario, file) in Files()) data.Add(scenario, file);
+        return data;
+    }
+
     public static IEnumerable<(string Scenario, string File)> Files() =>
         from scenario in Scenarios()
         from format in Formats

@@ -10,15 +10,8 @@ namespace IceWatch.Grains.Tests.Parsing;
 
 public sealed class ParallelReadingTests
 {
-    public static TheoryData<string, string> RecordedFiles()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (scenario, file) in Recordings.Files()) data.Add(scenario, file);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(RecordedFiles))]
+    [MemberData(nameof(Recordings.FileData), MemberType = typeof(Recordings))]
     public void Several_readers_give_each_peer_connection_the_same_events_state_and_verdicts_as_one(string scenario, string file)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Recordings.Fixtures, scenario, file));

@@ -8,15 +8,8 @@ namespace IceWatch.Grains.Tests.Parsing;
 
 public sealed class StatsFilterTests
 {
-    public static TheoryData<string, string> RecordedFiles()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (scenario, file) in Recordings.Files()) data.Add(scenario, file);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(RecordedFiles))]
+    [MemberData(nameof(Recordings.FileData), MemberType = typeof(Recordings))]
     public void Reading_only_what_the_timeline_folds_gives_the_same_facts_and_verdicts_as_reading_every_value(string scenario, string file)
     {
         var (allFacts, allVerdicts) = Fold(scenario, file, StatsFilter.All);
