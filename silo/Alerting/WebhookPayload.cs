@@ -36,6 +36,7 @@ public static class WebhookPayload
             ["title"] = incident.Title,
             ["summary"] = incident.Summary,
             ["url"] = links.Incident(incident.Id),
+            ["apiUrl"] = links.IncidentApi(incident.Id),
         },
     }.ToJsonString();
 

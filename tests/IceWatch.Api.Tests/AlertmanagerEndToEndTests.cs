@@ -33,7 +33,7 @@ public sealed class AlertmanagerEndToEndTests(AlertingApiFixture api) : IClassFi
         Assert.Equal("ICE failure rate 50.00% in region am-eu (threshold 20.00%)", annotations.GetProperty("summary").GetString());
         Assert.StartsWith("100% turn_auth_failed on turns:turn-eu.example.com:443 — Check the TURN username",
             annotations.GetProperty("top_cause").GetString());
-        Assert.Contains($"{AlertingApiFixture.PublicUrl}/v1/sessions/am-broken", annotations.GetProperty("worst_sessions").GetString());
+        Assert.Contains($"{AlertingApiFixture.PublicUrl}/ui/sessions/am-broken", annotations.GetProperty("worst_sessions").GetString());
         Assert.Equal("10", annotations.GetProperty("failed").GetString());
         Assert.Equal("20", annotations.GetProperty("peer_connections").GetString());
 

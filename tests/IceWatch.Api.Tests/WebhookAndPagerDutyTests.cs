@@ -36,7 +36,7 @@ public sealed class WebhookAndPagerDutyTests(AlertingApiFixture api) : IClassFix
         Assert.Equal(0.2, incident.GetProperty("threshold").GetDouble());
         Assert.Equal(10, incident.GetProperty("failed").GetInt64());
         Assert.Equal("100% turn_auth_failed on turns:turn-eu.example.com:443 — " + FixText, incident.GetProperty("causes")[0].GetProperty("text").GetString());
-        Assert.StartsWith($"{AlertingApiFixture.PublicUrl}/v1/sessions/hooks-broken", incident.GetProperty("worstSessions")[0].GetProperty("url").GetString());
+        Assert.StartsWith($"{AlertingApiFixture.PublicUrl}/ui/sessions/hooks-broken", incident.GetProperty("worstSessions")[0].GetProperty("url").GetString());
         Assert.Equal((20, 10), (incident.GetProperty("clients").GetInt64(), incident.GetProperty("failedClients").GetInt64()));
         var id = incident.GetProperty("id").GetString();
 
@@ -51,7 +51,9 @@ public sealed class WebhookAndPagerDutyTests(AlertingApiFixture api) : IClassFix
         Assert.Equal(id, pd.GetProperty("dedup_key").GetString());
         Assert.Equal("critical", pd.GetProperty("payload").GetProperty("severity").GetString());
         Assert.Equal("ICE failure rate 50.00% in region hooks-eu (threshold 20.00%)", pd.GetProperty("payload").GetProperty("summary").GetString());
-        Assert.Equal($"{AlertingApiFixture.PublicUrl}/v1/alerts/{id}", pd.GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Equal($"{AlertingApiFixture.PublicUrl}/ui/alerts/{id}", pd.GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Equal($"{AlertingApiFixture.PublicUrl}/ui/alerts/{id}", incident.GetProperty("url").GetString());
+        Assert.Equal($"{AlertingApiFixture.PublicUrl}/v1/alerts/{id}", incident.GetProperty("apiUrl").GetString());
 
         await AlertDriving.UploadAsync(client, "hooks-recovered", "hooks-eu", connected: 90, failed: 0);
         var resolved = await webhook.WaitForAsync(r => Event(r) == "resolved" && Scope(r) == "hooks-eu", Timeout);

@@ -26,7 +26,7 @@ public sealed class PayloadTests
         Assert.Equal(now.AddMinutes(4), alert.GetProperty("endsAt").GetDateTimeOffset());
         Assert.Equal("100% turn_auth_failed on turns:turn-eu.example.com:443 — check the credential generator",
             alert.GetProperty("annotations").GetProperty("top_cause").GetString());
-        Assert.Equal("https://icewatch.example.com/v1/alerts/7b0e4c1e-9a57-4f63-8f0e-2a4c3f1b6d10", alert.GetProperty("generatorURL").GetString());
+        Assert.Equal("https://icewatch.example.com/ui/alerts/7b0e4c1e-9a57-4f63-8f0e-2a4c3f1b6d10", alert.GetProperty("generatorURL").GetString());
     }
 
     [Fact]
