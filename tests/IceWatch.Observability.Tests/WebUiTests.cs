@@ -150,6 +150,18 @@ public sealed class WebUiTests(SeededIceWatch iceWatch) : IAsyncLifetime
         Assert.Contains("No session other-401", await page.InnerTextAsync("h1"));
     }
 
+    [Fact]
+    public async Task A_link_from_a_page_signs_in_and_lands_on_the_session_it_names()
+    {
+        var page = await PageAsync(UiBrowser.Phone.Width);
+        await page.GotoAsync(iceWatch.BaseUrl + "/ui/sessions/eu-401");
+        Assert.EndsWith("/ui/login?returnUrl=%2Fui%2Fsessions%2Feu-401", page.Url);
+        await page.FillAsync("input[name=key]", SeededIceWatch.ApiKey);
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal(iceWatch.BaseUrl + "/ui/sessions/eu-401", page.Url);
+        Assert.Contains("eu-401", await page.InnerTextAsync("h1"));
+    }
+
     private async Task<IPage> PageAsync(int width) => await _browser!.PageAsync(width < 600 ? UiBrowser.Phone : UiBrowser.Laptop);
 
     private async Task<IPage> SignedInAsync(int width, string path)
