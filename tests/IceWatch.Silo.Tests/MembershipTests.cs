@@ -73,8 +73,7 @@ public sealed class MembershipTests(PostgresFixture postgres)
         public void Configure(ISiloBuilder silo) => silo
             .ConfigureServices(services => services.AddIceWatchSerialization())
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", silo.Configuration["ICEWATCH_DATABASE"]))
-            // IceWatch's defaults (see ClusterSettings): two missed probes of two seconds.
-            .Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(2), 2));
+            .Configure<ClusterMembershipOptions>(o => SiloBuilderExtensions.ConfigureFailureDetection(o, new ClusterSettings()));
     }
 
     private sealed class AdoNetClient : IClientBuilderConfigurator
