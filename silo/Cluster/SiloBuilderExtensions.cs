@@ -18,19 +18,12 @@ public static class SiloBuilderExtensions
         return silo.AddIceWatchGrains(cluster);
     }
 
-    /// <summary>
-    /// Declared dead after MissedProbes probes of ProbeTimeout each, confirmed by DeathVotes silos (or all, when
-    /// fewer). A silo probes only the silos it knows of, and a silo killed right after joining may die before its
-    /// announcement reaches the others: they then learn of it from the table alone, so they read it every 5 s
-    /// (Orleans: 60 s, which once left such a silo's sessions waiting 94 s, until its heartbeats in the table
-    /// were 90 s old).
-    /// </summary>
+    /// <summary>Declared dead after MissedProbes probes of ProbeTimeout each, confirmed by DeathVotes silos (or all, when fewer).</summary>
     public static void ConfigureFailureDetection(ClusterMembershipOptions options, ClusterSettings cluster)
     {
         options.ProbeTimeout = cluster.ProbeTimeout;
         options.NumMissedProbesLimit = cluster.MissedProbes;
         options.NumVotesForDeathDeclaration = cluster.DeathVotes;
-        options.TableRefreshTimeout = TimeSpan.FromSeconds(5);
     }
 
     /// <summary>What the grains need on a silo, whatever its membership: their stores and services, the sweeps, idle collection.</summary>
