@@ -12,11 +12,15 @@ public sealed class MultiNodeTests(PostgresFixture postgres, ITestOutputHelper o
     {
         await using var storage = await Storage.CreateAsync(postgres, "nodes_two");
         var tenant = await storage.Tenants.EnsureTenantAsync("acme", CancellationToken.None);
+        using var first = SiloProcess.Start(storage.ConnectionString);
+        using var second = SiloProcess.Start(storage.ConnectionString);
+        // Work reaches grains through the recovery sweep of whichever silo is active first; with the
+        // other still joining, every session would be placed on that one.
+        await Until.TrueAsync(async () => await storage.ScalarAsync<long>("SELECT count(*) FROM orleans_members WHERE status = 3") >= 2,
+            TimeSpan.FromMinutes(2), "both silos active");
         var inbox = await Inbox.FillAsync(storage, tenant.Id, sessions: 300, uploadsPerSession: 3, peerConnectionsPerUpload: 3);
 
         var clock = Stopwatch.StartNew();
-        using var first = SiloProcess.Start(storage.ConnectionString);
-        using var second = SiloProcess.Start(storage.ConnectionString);
         await WaitUntilProcessedAsync(storage, inbox.Uploads, TimeSpan.FromMinutes(3), first, second);
         output.WriteLine($"{inbox.Uploads} uploads in {clock.Elapsed.TotalSeconds:F1} s; sessions committed: {first.ProcessedSessions} + {second.ProcessedSessions}");
 

@@ -82,7 +82,7 @@ public sealed class ProcessingTests(PostgresFixture postgres)
     public async Task A_pending_peer_connection_fails_at_its_stall_deadline_and_a_later_report_moves_its_count()
     {
         await using var storage = await Storage.CreateAsync(postgres, "process_deadline",
-            new Dictionary<string, string?> { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "1" });
+            new Dictionary<string, string?> { ["ICEWATCH_STALL_DEADLINE_SECONDS"] = "4" });
         var tenant = await storage.Tenants.EnsureTenantAsync("acme", None);
         var t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
@@ -93,13 +93,13 @@ public sealed class ProcessingTests(PostgresFixture postgres)
         Assert.Equal(0L, await storage.RegionPeerConnectionsAsync());
 
         // The active grain's timer decides at the deadline; no upload and no sweep is needed.
-        await Until.TrueAsync(async () => await OutcomeAsync() == Outcomes.Failed, TimeSpan.FromSeconds(5));
+        await Until.TrueAsync(async () => await OutcomeAsync() == Outcomes.Failed, TimeSpan.FromSeconds(20));
         Assert.Equal(0, await storage.Get<DeadlineSweep>().PassAsync(None));
         var failed = await storage.Regions.GetStatsAsync(tenant.Id, "eu-west", TimeSpan.FromHours(1), None);
         Assert.Equal((1L, 1L, 0L), (failed!.PeerConnections, failed.Failed, failed.Connected));
 
         await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west",
-            SdkReports.Document("call-1", "eu-west", SdkReports.ConnectedLater("pc-1", t + 1500, seq: 1))), None);
+            SdkReports.Document("call-1", "eu-west", SdkReports.ConnectedLater("pc-1", t + 4500, seq: 1))), None);
         await storage.DrainAsync();
 
         Assert.Equal(Outcomes.Connected, await OutcomeAsync());
