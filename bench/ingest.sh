@@ -8,7 +8,8 @@
 #      (received_at -> processed_at from the database) and the backlog sampled every 2 s.
 # CPU is process CPU time over wall time (1.0 = one core); RSS from /proc.
 #   bench/ingest.sh [SECONDS] [RUNS]     default: 20 s, 3 runs
-#   env: CONCURRENCY (32), RATE_SHARE (80), ICEWATCH_WORKERS, API_SOURCE (checkout to measure), BARE=0
+#   env: CONCURRENCY (32), RATE_SHARE (80), WARM (seconds of load before measuring, 30), ICEWATCH_WORKERS,
+#        API_SOURCE (checkout to measure), BARE=0
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/tools/lib/common.sh"
@@ -76,7 +77,9 @@ fi
     exec dotnet IceWatch.IngestApi.dll >"$WORK/api.log" 2>&1) &
 API=$!; PIDS+=("$API")
 wait_http "http://127.0.0.1:$API_PORT/healthz"
-load --url "http://127.0.0.1:$API_PORT" --seconds 5 --run-id warm >/dev/null
+# Tiered compilation goes on for tens of seconds under load on two cores (about 15% of the CPU 30-45 s
+# after start): a shorter warm-up measures the JIT, not the steady state.
+load --url "http://127.0.0.1:$API_PORT" --seconds "${WARM:-30}" --run-id warm >/dev/null
 drain() { # waits until the inbox is empty (bounded: 10 minutes)
     for _ in $(seq 1 3000); do [ "$("${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL")" = 0 ] && return; sleep 0.2; done
 }
