@@ -44,21 +44,8 @@ public sealed class IceWatchNodes : IAsyncDisposable
         await nodes._nodes[0].WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         foreach (var node in nodes._nodes.Skip(1)) node.Start();
         foreach (var node in nodes._nodes.Where(n => n.Url is not null)) await node.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
-        await nodes.WaitUntilSilosActiveAsync(silos, TimeSpan.FromSeconds(60));
+        await SiloMembership.WaitUntilActiveAsync(nodes.ConnectionString, silos, TimeSpan.FromSeconds(60));
         return nodes;
-    }
-
-    // A cluster of N silos is formed once all N are active in the membership table; killing the only active
-    // silo while the others are still joining measures start-up, not a node's death.
-    private async Task WaitUntilSilosActiveAsync(int silos, TimeSpan timeout)
-    {
-        await using var db = NpgsqlDataSource.Create(ConnectionString);
-        var deadline = DateTime.UtcNow + timeout;
-        while (Convert.ToInt64(await db.CreateCommand("SELECT count(*) FROM orleans_members WHERE status = 3").ExecuteScalarAsync()) < silos)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"fewer than {silos} silos active after {timeout}");
-            await Task.Delay(200);
-        }
     }
 
     public ValueTask DisposeAsync()

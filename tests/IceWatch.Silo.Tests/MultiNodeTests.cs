@@ -16,8 +16,7 @@ public sealed class MultiNodeTests(PostgresFixture postgres, ITestOutputHelper o
         using var second = SiloProcess.Start(storage.ConnectionString);
         // Work reaches grains through the recovery sweep of whichever silo is active first; with the
         // other still joining, every session would be placed on that one.
-        await Until.TrueAsync(async () => await storage.ScalarAsync<long>("SELECT count(*) FROM orleans_members WHERE status = 3") >= 2,
-            TimeSpan.FromMinutes(2), "both silos active");
+        await SiloMembership.WaitUntilActiveAsync(storage.ConnectionString, 2, TimeSpan.FromMinutes(2));
         var inbox = await Inbox.FillAsync(storage, tenant.Id, sessions: 300, uploadsPerSession: 3, peerConnectionsPerUpload: 3);
 
         var clock = Stopwatch.StartNew();
