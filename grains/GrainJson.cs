@@ -1,5 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using IceWatch.Grains.Alerting;
+using IceWatch.Grains.Events;
+using IceWatch.Grains.Parsing;
 
 namespace IceWatch.Grains;
 
@@ -8,13 +14,30 @@ public static class GrainJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>How <see cref="Options"/> writes and reads <typeparamref name="T"/>.</summary>
+    public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reflection only where it is enabled: a build compiled ahead of time turns it off and drops the branch.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above.")]
     private static JsonSerializerOptions Create()
     {
+        // The core's own types come from generated code; the servers' other types (alert rules,
+        // incidents) by reflection, which a build compiled ahead of time leaves out.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+                ? JsonTypeInfoResolver.Combine(GrainJsonContext.Default, new DefaultJsonTypeInfoResolver())
+                : GrainJsonContext.Default,
+            Converters =
+            {
+                new JsonStringEnumConverter<StateKind>(JsonNamingPolicy.CamelCase),
+                new JsonStringEnumConverter<UploadFormat>(JsonNamingPolicy.CamelCase),
+                new JsonStringEnumConverter<AlertStatus>(JsonNamingPolicy.CamelCase),
+                new JsonStringEnumConverter<AlertTransition>(JsonNamingPolicy.CamelCase),
+            },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        if (RuntimeFeature.IsDynamicCodeSupported) options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly();
         return options;
     }
 }

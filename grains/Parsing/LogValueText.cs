@@ -18,7 +18,7 @@ public static partial class LogValueText
         {
             try
             {
-                return (JsonSerializer.Deserialize<string>(text) ?? "").Trim();
+                return (JsonSerializer.Deserialize(text, GrainJsonContext.Default.String) ?? "").Trim();
             }
             catch (JsonException)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace IceWatch.Grains.Sessions;
 
@@ -25,25 +26,27 @@ public sealed class AppliedSequence
         return true;
     }
 
-    private sealed class AppliedSequenceJson : JsonConverter<AppliedSequence>
+    internal sealed class AppliedSequenceJson : JsonConverter<AppliedSequence>
     {
         public override AppliedSequence Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var applied = new AppliedSequence();
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                foreach (var seq in JsonSerializer.Deserialize<long[]>(ref reader, options) ?? []) applied.Add(seq);
+                foreach (var seq in JsonSerializer.Deserialize(ref reader, Info<long[]>(options)) ?? []) applied.Add(seq);
                 return applied;
             }
-            var stored = JsonSerializer.Deserialize<Stored>(ref reader, options) ?? throw new JsonException("expected applied sequence numbers");
+            var stored = JsonSerializer.Deserialize(ref reader, Info<Stored>(options)) ?? throw new JsonException("expected applied sequence numbers");
             applied.Below = stored.Below;
             foreach (var seq in stored.Above ?? []) applied.Add(seq);
             return applied;
         }
 
         public override void Write(Utf8JsonWriter writer, AppliedSequence value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, new Stored(value.Below, [.. value._above]), options);
+            JsonSerializer.Serialize(writer, new Stored(value.Below, [.. value._above]), Info<Stored>(options));
 
-        private sealed record Stored(long Below, long[]? Above);
+        private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
     }
+
+    internal sealed record Stored(long Below, long[]? Above);
 }

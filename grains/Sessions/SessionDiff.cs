@@ -46,7 +46,7 @@ public static class SessionDiff
                     clientDeltas[d.Key] = clientDeltas.GetValueOrDefault(d.Key) + d.PeerConnections;
         }
         return new SessionChanges(
-            JsonSerializer.Serialize(session.State, GrainJson.Options),
+            JsonSerializer.Serialize(session.State, GrainJson.Info<SessionState>()),
             changed,
             regionDeltas.Values.Where(d => d.PeerConnections != 0 || d.BytesRelayed != 0 || d.BytesDirect != 0).ToList(),
             turnDeltas.Values.Where(d => !d.IsZero).ToList(),
@@ -57,7 +57,7 @@ public static class SessionDiff
         };
     }
 
-    private static string Json(Verdict verdict) => JsonSerializer.Serialize(verdict, GrainJson.Options);
+    private static string Json(Verdict verdict) => JsonSerializer.Serialize(verdict, GrainJson.Info<Verdict>());
 
     // The database keeps microseconds; rounding up keeps a stored deadline from falling just short of the real one.
     private static DateTimeOffset? RoundUp(DateTimeOffset? time) =>
