@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Diagnose throughput and peak memory, whole process (start-up included): the committed fixtures,
 # then webrtc-internals and rtcstats dumps of growing size made from one real recording
-# (make-large-dump.py), raw and gzipped, with the published (ReadyToRun) CLI. Each input is
+# (make-large-dump.py), raw and gzipped, with the published CLI (a native program). Each input is
 # diagnosed RUNS times and set against the ceiling measured in the same run: bare Utf8JsonReader
 # passes over the same (uncompressed) bytes, in process after a warm-up (bench/parse). The ratios
 # are the figures that hold on a busy box; the load average is printed with them.
@@ -30,7 +30,7 @@ measure() {
     shift; input=("$@")
     local bytes inbytes; bytes=$(cat "${plain[@]}" | wc -c); inbytes=$(cat "${input[@]}" | wc -c)
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" dotnet "$WORK/cli/icewatch-cli.dll" diagnose --json "${input[@]}" >"$WORK/out.json"
+        /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$WORK/cli/icewatch-cli" diagnose --json "${input[@]}" >"$WORK/out.json"
         cat "$WORK/time" >>"$WORK/runs"
         dotnet "$WORK/parse/icewatch-bench-parse.dll" ceiling "${plain[@]}" | sed -E 's/.* ([0-9.]+) MB\/s, CPU ([0-9.]+) s.*/\1 \2/' >>"$WORK/ceiling"
     done

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using IceWatch.Grains;
 using IceWatch.Grains.Parsing;
 using IceWatch.Grains.Sessions;
@@ -59,7 +60,7 @@ public static class DiagnoseCommand
     // A verdict in verdict.md's names, plus the file it came from.
     private static JsonNode WithFile(Verdict verdict, string file)
     {
-        var node = JsonSerializer.SerializeToNode(verdict, CliJson.Options)!;
+        var node = JsonSerializer.SerializeToNode(verdict, (JsonTypeInfo<Verdict>)CliJson.Options.GetTypeInfo(typeof(Verdict)))!;
         node["file"] = file;
         return node;
     }

@@ -4,7 +4,7 @@
 build_once() {
     local name="$1" project="$2" out="$ROOT/.build/$1" fingerprint verb=(build)
     shift 2
-    # --publish: published for this machine's runtime (the CLI is compiled ahead of time, ReadyToRun).
+    # --publish: published for this machine's runtime (the CLI is compiled ahead of time to a native program).
     if [ "${1:-}" = "--publish" ]; then verb=(publish --use-current-runtime); shift; fi
     fingerprint="$(source_fingerprint "$@")"
     if [ -f "$out/.fingerprint" ] && [ "$(cat "$out/.fingerprint")" = "$fingerprint" ]; then return 0; fi

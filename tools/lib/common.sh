@@ -20,9 +20,15 @@ ensure_dotnet() {
     export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
-# The diagnose CLI, compiled ahead of time for this machine (ReadyToRun), into $1.
+# The diagnose CLI compiled ahead of time to a native program for this machine, into $1 (icewatch-cli).
 publish_cli() {
+    ensure_native_toolchain
     dotnet publish "$ROOT/cli/IceWatch.Cli.csproj" -c Release --use-current-runtime -nologo -v q -o "$1" >/dev/null
+}
+
+# Native AOT links with clang or gcc, against the C library's objects.
+ensure_native_toolchain() {
+    command -v clang >/dev/null || command -v gcc >/dev/null || apt_install gcc libc6-dev
 }
 
 # Packages the end-to-end tests drive for real.
