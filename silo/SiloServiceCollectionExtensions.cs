@@ -19,11 +19,20 @@ public static class SiloServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .Configure(o => EnvironmentSettings.Read(configuration, "ICEWATCH_DATABASE", v => o.Database = v))
+            .Configure(o =>
+            {
+                EnvironmentSettings.Read(configuration, "ICEWATCH_DATABASE", v => o.Database = v);
+                EnvironmentSettings.ReadNumber(configuration, "ICEWATCH_ACCEPT_CONNECTIONS", v => o.AcceptConnections = (int)v);
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PooledDataSource.Build(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+        services.TryAddKeyedSingleton(PooledDataSource.AcceptKey, (sp, _) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return PooledDataSource.Build(storage.Database, storage.AcceptConnections);
+        });
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<DatabaseReadiness>();
         services.TryAddSingleton<TenantStore>();

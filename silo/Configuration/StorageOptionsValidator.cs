@@ -9,6 +9,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         if (string.IsNullOrWhiteSpace(options.Database))
             return ValidateOptionsResult.Fail("Set ICEWATCH_DATABASE (or IceWatch:Database) to a PostgreSQL connection string.");
+        if (options.AcceptConnections is < 1 or > 1000)
+            return ValidateOptionsResult.Fail($"ICEWATCH_ACCEPT_CONNECTIONS must be between 1 and 1000, not {options.AcceptConnections}.");
         try
         {
             _ = new NpgsqlConnectionStringBuilder(options.Database);

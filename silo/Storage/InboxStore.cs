@@ -1,3 +1,5 @@
+using IceWatch.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,9 +8,10 @@ namespace IceWatch.Silo;
 /// <summary>
 /// The durable inbox. Accepting never waits for processing: a known session or a known upload is
 /// found through the snapshot, so no unique check has to wait for a row the processor is
-/// updating, and a new upload only inserts rows nobody else can hold.
+/// updating, and a new upload only inserts rows nobody else can hold. It runs on the accept path's own
+/// pool, so it never waits for a connection either.
 /// </summary>
-public sealed class InboxStore(NpgsqlDataSource dataSource)
+public sealed class InboxStore([FromKeyedServices(PooledDataSource.AcceptKey)] NpgsqlDataSource dataSource)
 {
     public async Task<AcceptResult> AcceptAsync(Upload upload, CancellationToken ct)
     {

@@ -16,13 +16,18 @@ public static class PooledDataSource
     public const int DefaultMaxAutoPrepare = 64;
     public const int DefaultAutoPrepareMinUsages = 2;
 
-    public static NpgsqlDataSource Build(string connectionString)
+    /// <summary>The key of the accept path's own pool (<see cref="StorageOptions.AcceptConnections"/>).</summary>
+    public const string AcceptKey = "accept";
+
+    /// <summary>A pool; <paramref name="maxPoolSize"/>, when given, overrides the connection string's.</summary>
+    public static NpgsqlDataSource Build(string connectionString, int? maxPoolSize = null)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // Npgsql's ContainsKey says whether a keyword exists at all; its ConnectionString lists what was set,
         // under the canonical keywords whatever synonym was used.
         var said = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
-        if (!said.ContainsKey("Maximum Pool Size")) settings.MaxPoolSize = DefaultMaxPoolSize;
+        if (maxPoolSize is { } size) settings.MaxPoolSize = size;
+        else if (!said.ContainsKey("Maximum Pool Size")) settings.MaxPoolSize = DefaultMaxPoolSize;
         if (!said.ContainsKey("Max Auto Prepare")) settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
         if (!said.ContainsKey("Auto Prepare Min Usages")) settings.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();

@@ -1,10 +1,15 @@
+using IceWatch.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace IceWatch.Silo;
 
-/// <summary>Token buckets kept in PostgreSQL, so a limit holds across every ingest node (see <see cref="RateLimitSchema"/>).</summary>
-public sealed class SharedRateLimits(NpgsqlDataSource dataSource)
+/// <summary>
+/// Token buckets kept in PostgreSQL, so a limit holds across every ingest node (see <see cref="RateLimitSchema"/>).
+/// Taken on the accept path, so on its pool.
+/// </summary>
+public sealed class SharedRateLimits([FromKeyedServices(PooledDataSource.AcceptKey)] NpgsqlDataSource dataSource)
 {
     /// <summary>Takes one token from every cell, or none; returns how long to wait when any cell is empty.</summary>
     public async Task<TimeSpan> TakeAsync(IReadOnlyList<RateLimitCell> cells, CancellationToken ct)

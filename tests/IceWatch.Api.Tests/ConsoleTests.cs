@@ -13,6 +13,7 @@ public sealed class ConsoleTests(PostgresFixture postgres)
     [Theory]
     [InlineData("ICEWATCH_BOOTSTRAP_API_KEY", "dev-key", "icewatch: configuration error: ICEWATCH_BOOTSTRAP_API_KEY must be at least 16 characters.")]
     [InlineData("ICEWATCH_STALL_DEADLINE_SECONDS", "soon", "icewatch: configuration error: ICEWATCH_STALL_DEADLINE_SECONDS must be a number, not 'soon'.")]
+    [InlineData("ICEWATCH_ACCEPT_CONNECTIONS", "0", "icewatch: configuration error: ICEWATCH_ACCEPT_CONNECTIONS must be between 1 and 1000, not 0.")]
     [InlineData("ICEWATCH_ROLE", "everything", "icewatch: configuration error: Role (ICEWATCH_ROLE) must be 'all', 'ingest' or 'silo', got 'everything'.")]
     [InlineData("ICEWATCH_MAX_DECOMPRESSED_BYTES", "1000",
         "icewatch: configuration error: MaxDecompressedBytes (1000) must not be below MaxRequestBodyBytes (83886080).")]

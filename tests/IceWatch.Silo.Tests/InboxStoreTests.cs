@@ -1,4 +1,5 @@
 using IceWatch.Testing;
+using Npgsql;
 
 namespace IceWatch.Silo.Tests;
 
@@ -22,6 +23,31 @@ public sealed class InboxStoreTests(PostgresFixture postgres)
         Assert.NotNull(session);
         Assert.Equal(("eu-west", 1, 1), (session.Region, session.Uploads, session.PendingUploads));
         Assert.Empty(session.PeerConnections);
+    }
+
+    [Fact]
+    public async Task An_upload_is_accepted_while_processing_holds_every_connection_of_the_main_pool()
+    {
+        await using var storage = await Storage.CreateAsync(postgres, "inbox_own_pool");
+        var tenant = await storage.Tenants.EnsureTenantAsync("acme", CancellationToken.None);
+        var json = SdkReports.Document("call-1", "eu-west", SdkReports.Connected("pc-1", SdkReports.T0));
+        var held = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < new NpgsqlConnectionStringBuilder(storage.DataSource.ConnectionString).MaxPoolSize; i++)
+                held.Add(await storage.DataSource.OpenConnectionAsync());
+            using (var moment = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+                await Assert.ThrowsAnyAsync<Exception>(async () => await storage.DataSource.OpenConnectionAsync(moment.Token));
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var result = await storage.Inbox.AcceptAsync(SdkReports.Upload(tenant.Id, "call-1", "eu-west", json), patience.Token);
+
+            Assert.False(result.Duplicate);
+        }
+        finally
+        {
+            foreach (var connection in held) await connection.DisposeAsync();
+        }
     }
 
     [Fact]

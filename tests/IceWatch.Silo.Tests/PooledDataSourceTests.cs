@@ -28,6 +28,16 @@ public sealed class PooledDataSourceTests(PostgresFixture postgres)
         Assert.Equal(7, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxPoolSize);
     }
 
+    [Fact]
+    public async Task A_pool_given_its_own_size_keeps_it_whatever_the_connection_string_says()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("pool_sized");
+        await using var db = PooledDataSource.Build(connectionString + ";MaxPoolSize=7", maxPoolSize: 3);
+
+        Assert.Equal(3, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxPoolSize);
+        Assert.Contains(Repeated, await PreparedAfterRepeatingAsync(db));
+    }
+
     private static async Task<List<string>> PreparedAfterRepeatingAsync(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
