@@ -95,9 +95,14 @@ for run in $(seq 1 "$RUNS"); do
     drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "max$run")"
     max=$(field rate <<<"$line"); rate=$(awk -v m="$max" -v s="$RATE_SHARE" 'BEGIN { printf "%d", m * s / 100 }')
     ( for _ in $(seq 1 $((SECONDS_PER_RUN / 2))); do sleep 2; "${PSQL[@]}" -c "SELECT count(*) FROM uploads WHERE processed_at IS NULL"; done ) >"$WORK/backlog" &
-    line=$(load --url "http://127.0.0.1:$API_PORT" --run-id "fixed$run" --rate "$rate")
+    started=$(date +%T)
+    line=$(load --url "http://127.0.0.1:$API_PORT" --run-id "fixed$run" --rate "$rate" --timeline "$WORK/timeline")
     wait $!
     echo "icewatch run $run (${RATE_SHARE}% = $rate/s): $line backlog every 2 s: $(tr '\n' ' ' <"$WORK/backlog")"
+    # Each run starts SESSIONS new sessions within its first seconds (a grain activation and a first report each).
+    worst() { sort -t= -k4 -g -r | head -"$1" | sed -E 's/^([0-9]+) requests=([0-9]+) .* max=([0-9.]+ms)/\1: \2, \3/' | paste -sd';'; }
+    echo "    started $started; slowest seconds (second: requests, worst latency): $(worst 3 <"$WORK/timeline"); after the first 5 s: $(awk '$1 >= 5' "$WORK/timeline" | worst 1)"
     drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "fixed$run")"
 done
+echo "PostgreSQL checkpoints (time: cause): $(sed -n -E 's/^[0-9-]+ ([0-9:]{8}).*checkpoint starting: (.*)/\1: \2/p' "$PG_DATA/../postgres.log" | paste -sd';')"
 echo "api peak RSS: $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$API/status"); database size: $("${PSQL[@]}" -c "SELECT pg_size_pretty(pg_database_size('icewatch'))")"

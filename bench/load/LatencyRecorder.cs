@@ -5,16 +5,19 @@ public sealed class LatencyRecorder
 {
     private readonly List<long>[] _perWorker;
     private readonly Dictionary<int, long>[] _statusPerWorker;
+    private readonly List<(int Second, long Micros)>[] _timedPerWorker;
 
     public LatencyRecorder(int workers)
     {
         _perWorker = Enumerable.Range(0, workers).Select(_ => new List<long>(100_000)).ToArray();
         _statusPerWorker = Enumerable.Range(0, workers).Select(_ => new Dictionary<int, long>()).ToArray();
+        _timedPerWorker = Enumerable.Range(0, workers).Select(_ => new List<(int, long)>(100_000)).ToArray();
     }
 
-    public void Record(int worker, int status, long micros)
+    public void Record(int worker, int status, long micros, TimeSpan start)
     {
         _perWorker[worker].Add(micros);
+        _timedPerWorker[worker].Add(((int)start.TotalSeconds, micros));
         _statusPerWorker[worker][status] = _statusPerWorker[worker].GetValueOrDefault(status) + 1;
     }
 
@@ -22,6 +25,14 @@ public sealed class LatencyRecorder
 
     public IReadOnlyDictionary<int, long> Statuses() =>
         _statusPerWorker.SelectMany(d => d).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+
+    /// <summary>Per second of start time: requests, median and worst latency in ms, to see when a stall began.</summary>
+    public IEnumerable<(int Second, int Requests, double P50Ms, double MaxMs)> Timeline() =>
+        _timedPerWorker.SelectMany(w => w).GroupBy(r => r.Second).OrderBy(g => g.Key).Select(g =>
+        {
+            var sorted = g.Select(r => r.Micros).Order().ToArray();
+            return (g.Key, sorted.Length, sorted[sorted.Length / 2] / 1000.0, sorted[^1] / 1000.0);
+        });
 
     public double PercentileMs(double p)
     {

@@ -65,7 +65,7 @@ public sealed class LoadRun(LoadOptions options)
             {
                 status = -1;
             }
-            recorder.Record(worker, status, (long)(clock.Elapsed - start).TotalMicroseconds);
+            recorder.Record(worker, status, (long)(clock.Elapsed - start).TotalMicroseconds, start);
         }
     }
 }
