@@ -12,5 +12,5 @@ public sealed class StorageOptions
     /// Connections kept for accepting uploads, in a pool of their own: an accept never waits for a
     /// connection behind the grains' processing, whatever its backlog.
     /// </summary>
-    public int AcceptConnections { get; set; } = 8;
+    public int AcceptConnections { get; set; } = 20;
 }

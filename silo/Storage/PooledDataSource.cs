@@ -4,7 +4,8 @@ using Npgsql;
 namespace IceWatch.Silo.Storage;
 
 /// <summary>
-/// The process's connection pool, with IceWatch's defaults where the connection string says nothing:
+/// A connection pool of the process (the main one, and the accept path's own), with IceWatch's defaults
+/// where the connection string says nothing:
 /// at most <see cref="DefaultMaxPoolSize"/> connections, so a burst of grain activations waits for a pooled
 /// connection instead of exhausting the server's max_connections (100 by default) for every node sharing it;
 /// and statements prepared on the server once a connection has run them <see cref="DefaultAutoPrepareMinUsages"/>
@@ -26,8 +27,12 @@ public static class PooledDataSource
         // Npgsql's ContainsKey says whether a keyword exists at all; its ConnectionString lists what was set,
         // under the canonical keywords whatever synonym was used.
         var said = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
-        if (maxPoolSize is { } size) settings.MaxPoolSize = size;
-        else if (!said.ContainsKey("Maximum Pool Size")) settings.MaxPoolSize = DefaultMaxPoolSize;
+        if (maxPoolSize is { } size)
+        {
+            settings.MaxPoolSize = size;
+            settings.MinPoolSize = Math.Min(settings.MinPoolSize, size);
+        }
+        else if (!said.ContainsKey("Maximum Pool Size")) settings.MaxPoolSize = Math.Max(DefaultMaxPoolSize, settings.MinPoolSize);
         if (!said.ContainsKey("Max Auto Prepare")) settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
         if (!said.ContainsKey("Auto Prepare Min Usages")) settings.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         return new NpgsqlDataSourceBuilder(settings.ConnectionString).Build();

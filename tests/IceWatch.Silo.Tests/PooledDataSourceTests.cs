@@ -32,9 +32,10 @@ public sealed class PooledDataSourceTests(PostgresFixture postgres)
     public async Task A_pool_given_its_own_size_keeps_it_whatever_the_connection_string_says()
     {
         var connectionString = await postgres.CreateDatabaseAsync("pool_sized");
-        await using var db = PooledDataSource.Build(connectionString + ";MaxPoolSize=7", maxPoolSize: 3);
+        await using var db = PooledDataSource.Build(connectionString + ";MaxPoolSize=30;MinPoolSize=10", maxPoolSize: 3);
 
-        Assert.Equal(3, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxPoolSize);
+        var settings = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        Assert.Equal((3, 3), (settings.MaxPoolSize, settings.MinPoolSize));
         Assert.Contains(Repeated, await PreparedAfterRepeatingAsync(db));
     }
 
