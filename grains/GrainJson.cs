@@ -17,17 +17,13 @@ public static class GrainJson
     /// <summary>How <see cref="Options"/> writes and reads <typeparamref name="T"/>.</summary>
     public static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reflection only where it is enabled: a build compiled ahead of time turns it off and drops the branch.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above.")]
     private static JsonSerializerOptions Create()
     {
         // The core's own types come from generated code; the servers' other types (alert rules,
         // incidents) by reflection, which a build compiled ahead of time leaves out.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
-                ? JsonTypeInfoResolver.Combine(GrainJsonContext.Default, new DefaultJsonTypeInfoResolver())
-                : GrainJsonContext.Default,
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault ? WithReflection() : GrainJsonContext.Default,
             Converters =
             {
                 new JsonStringEnumConverter<StateKind>(JsonNamingPolicy.CamelCase),
@@ -40,4 +36,8 @@ public static class GrainJson
         options.MakeReadOnly();
         return options;
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Called only where reflection is enabled: a build compiled ahead of time turns it off and drops the call.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above.")]
+    private static IJsonTypeInfoResolver WithReflection() => JsonTypeInfoResolver.Combine(GrainJsonContext.Default, new DefaultJsonTypeInfoResolver());
 }
