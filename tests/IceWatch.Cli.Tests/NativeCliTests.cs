@@ -7,7 +7,8 @@ namespace IceWatch.Cli.Tests;
 /// The native program compiled ahead of time has no reflection to fall back on: it must give, byte for
 /// byte, what the library gives in process, on every committed recording and through gzip.
 /// </summary>
-public sealed class NativeCliTests(NativeCli cli) : IClassFixture<NativeCli>
+[Collection(NativeCliCollection.Name)]
+public sealed class NativeCliTests(NativeCli cli)
 {
     private static readonly string Recordings = Path.Combine(DiagnoseCommandTests.RepoRoot(), "tests", "fixtures", "recordings");
 
@@ -40,18 +41,25 @@ public sealed class NativeCliTests(NativeCli cli) : IClassFixture<NativeCli>
     public void The_native_program_reads_a_gzipped_dump_as_the_plain_one()
     {
         var plain = Path.Combine(Recordings, "turn-udp-relay", "webrtc-internals.json");
-        var gzipped = Path.Combine(Directory.CreateTempSubdirectory("icewatch-gzip-").FullName, "webrtc-internals.json.gz");
-        using (var output = File.Create(gzipped))
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        using (var input = File.OpenRead(plain))
-            input.CopyTo(gzip);
+        var folder = Directory.CreateTempSubdirectory("icewatch-gzip-").FullName;
+        try
+        {
+            var gzipped = Path.Combine(folder, "webrtc-internals.json.gz");
+            using (var output = File.Create(gzipped))
+            using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+            using (var input = File.OpenRead(plain))
+                input.CopyTo(gzip);
 
-        var fromGzip = cli.Diagnose(["--json", gzipped]);
-        var fromPlain = cli.Diagnose(["--json", plain]);
+            var fromGzip = cli.Diagnose(["--json", gzipped]);
+            var fromPlain = cli.Diagnose(["--json", plain]);
 
-        Assert.Equal(0, fromGzip.Exit);
-        Assert.True(JsonNode.DeepEquals(WithoutFile(fromPlain.Output), WithoutFile(fromGzip.Output)), fromGzip.Output);
-        Directory.Delete(Path.GetDirectoryName(gzipped)!, recursive: true);
+            Assert.Equal(0, fromGzip.Exit);
+            Assert.True(JsonNode.DeepEquals(WithoutFile(fromPlain.Output), WithoutFile(fromGzip.Output)), fromGzip.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static (int Exit, string Output, string Error) InProcess(params string[] args)

@@ -1,21 +1,21 @@
-using System.Diagnostics;
-
 namespace IceWatch.Cli.Tests;
 
 /// <summary>
-/// The README's diagnose sample is what the real command prints: the built icewatch-cli run from
-/// the repository with the README's own arguments. ICEWATCH_WRITE_README=1 rewrites the sample.
+/// The README's diagnose sample is what the real command prints: the native icewatch-cli, as
+/// `./icewatch diagnose` publishes it, run from the repository with the README's own arguments.
+/// ICEWATCH_WRITE_README=1 rewrites the sample.
 /// </summary>
-public sealed class ReadmeTests
+[Collection(NativeCliCollection.Name)]
+public sealed class ReadmeTests(NativeCli cli)
 {
     [Fact]
-    public async Task The_readme_shows_what_diagnose_really_prints_for_its_example()
+    public void The_readme_shows_what_diagnose_really_prints_for_its_example()
     {
         var readme = new Readme(Path.Combine(DiagnoseCommandTests.RepoRoot(), "README.md"));
         var words = readme.Words("diagnose");
         Assert.Equal(["./icewatch", "diagnose"], words.Take(2));
 
-        var (exit, output, error) = await RunCliAsync(words.Skip(1));
+        var (exit, output, error) = cli.Command(words.Skip(1));
 
         Assert.True(exit == 0, error);
         if (Environment.GetEnvironmentVariable("ICEWATCH_WRITE_README") == "1") readme.WriteOutput("diagnose", output);
@@ -35,20 +35,5 @@ public sealed class ReadmeTests
         }
         Assert.Contains("python3 tools/page-listener.py", readme.Command("listen"));
         Assert.Contains("/v1/notification-targets", readme.Command("page"));
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> RunCliAsync(IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "icewatch-cli.dll"), .. args])
-        {
-            WorkingDirectory = DiagnoseCommandTests.RepoRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

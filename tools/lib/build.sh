@@ -9,6 +9,7 @@ build_once() {
     fingerprint="$(source_fingerprint "$@")"
     if [ -f "$out/.fingerprint" ] && [ "$(cat "$out/.fingerprint")" = "$fingerprint" ]; then return 0; fi
     log "building $name (Release)"
+    if [ "${verb[0]}" = publish ]; then ensure_native_toolchain; fi
     mkdir -p "$out"
     rm -f "$out/.fingerprint"
     dotnet "${verb[@]}" "$ROOT/$project" -c Release -nologo -v q -o "$out" >"$ROOT/.build/$name.build.log" 2>&1 || {

@@ -23,12 +23,17 @@ ensure_dotnet() {
 # The diagnose CLI compiled ahead of time to a native program for this machine, into $1 (icewatch-cli).
 publish_cli() {
     ensure_native_toolchain
-    dotnet publish "$ROOT/cli/IceWatch.Cli.csproj" -c Release --use-current-runtime -nologo -v q -o "$1" >/dev/null
+    dotnet publish "$ROOT/cli/IceWatch.Cli.csproj" -c Release --use-current-runtime -nologo -v q -o "$1" >"$1.log" 2>&1 || {
+        cat "$1.log" >&2
+        log "publishing the diagnose CLI failed"
+        return 1
+    }
 }
 
-# Native AOT links with clang or gcc, against the C library's objects.
+# Native AOT links with clang or gcc, against the C library's objects and headers.
 ensure_native_toolchain() {
-    command -v clang >/dev/null || command -v gcc >/dev/null || apt_install gcc libc6-dev
+    if { command -v clang || command -v gcc; } >/dev/null && [ -f /usr/include/stdio.h ]; then return 0; fi
+    apt_install gcc libc6-dev
 }
 
 # Packages the end-to-end tests drive for real.
