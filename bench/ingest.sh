@@ -45,6 +45,9 @@ rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 load() { dotnet "$WORK/load/icewatch-load.dll" --key "$KEY" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" "$@"; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 wait_http() { until curl -sf "$1" >/dev/null; do sleep 0.2; done; }
+worst() { # the N slowest seconds of a load timeline: "second: requests, worst latency"
+    sort -t= -k4 -g -r | head -"$1" | sed -E 's/^([0-9]+) requests=([0-9]+) .* max=([0-9.]+ms)/\1: \2, \3/' | paste -sd';'
+}
 
 pgbench_ceiling() { # tps of durable single-row inserts of one real report body, into a table like the inbox
     dotnet "$WORK/load/icewatch-load.dll" --print-body "$WORK/body.json"
@@ -100,7 +103,6 @@ for run in $(seq 1 "$RUNS"); do
     wait $!
     echo "icewatch run $run (${RATE_SHARE}% = $rate/s): $line backlog every 2 s: $(tr '\n' ' ' <"$WORK/backlog")"
     # Each run starts SESSIONS new sessions within its first seconds (a grain activation and a first report each).
-    worst() { sort -t= -k4 -g -r | head -"$1" | sed -E 's/^([0-9]+) requests=([0-9]+) .* max=([0-9.]+ms)/\1: \2, \3/' | paste -sd';'; }
     echo "    started $started; slowest seconds (second: requests, worst latency): $(worst 3 <"$WORK/timeline"); after the first 5 s: $(awk '$1 >= 5' "$WORK/timeline" | worst 1)"
     drain; echo "    lag (accept -> processed) p50/p99/max ms: $(lag "fixed$run")"
 done

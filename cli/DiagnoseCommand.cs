@@ -15,6 +15,8 @@ namespace IceWatch.Cli;
 /// </summary>
 public static class DiagnoseCommand
 {
+    private static readonly JsonTypeInfo<Verdict> VerdictJson = (JsonTypeInfo<Verdict>)CliJson.Options.GetTypeInfo(typeof(Verdict));
+
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var json = args.Contains("--json");
@@ -60,7 +62,7 @@ public static class DiagnoseCommand
     // A verdict in verdict.md's names, plus the file it came from.
     private static JsonNode WithFile(Verdict verdict, string file)
     {
-        var node = JsonSerializer.SerializeToNode(verdict, (JsonTypeInfo<Verdict>)CliJson.Options.GetTypeInfo(typeof(Verdict)))!;
+        var node = JsonSerializer.SerializeToNode(verdict, VerdictJson)!;
         node["file"] = file;
         return node;
     }

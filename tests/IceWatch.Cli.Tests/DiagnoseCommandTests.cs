@@ -6,7 +6,7 @@ public sealed class DiagnoseCommandTests
 {
     private static readonly string Recordings = Path.Combine(RepoRoot(), "tests", "fixtures", "recordings");
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
+    internal static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

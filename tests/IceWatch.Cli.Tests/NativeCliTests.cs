@@ -16,7 +16,7 @@ public sealed class NativeCliTests(NativeCli cli)
     public void The_native_program_gives_the_verdicts_of_the_library_for_every_committed_recording()
     {
         var native = cli.Diagnose(["--json", Recordings]);
-        var library = InProcess("--json", Recordings);
+        var library = DiagnoseCommandTests.Run("--json", Recordings);
 
         Assert.Equal(library.Exit, native.Exit);
         Assert.Equal(library.Error, native.Error);
@@ -34,7 +34,7 @@ public sealed class NativeCliTests(NativeCli cli)
 
         Assert.Equal(0, native.Exit);
         Assert.Contains("FAILED  turn_auth_failed", native.Output);
-        Assert.Equal(InProcess(file).Output, native.Output);
+        Assert.Equal(DiagnoseCommandTests.Run(file).Output, native.Output);
     }
 
     [Fact]
@@ -60,14 +60,6 @@ public sealed class NativeCliTests(NativeCli cli)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static (int Exit, string Output, string Error) InProcess(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = DiagnoseCommand.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 
     // The time of diagnosis is the one field that differs from run to run.
