@@ -14,6 +14,9 @@ internal sealed class JsonTextPlace
     private long byteInLine;
     private (long Line, long ByteInLine, int StandIn) origin;
 
+    // The last state AfterValue made: the same every time for one depth, and a reader passes values at one depth.
+    private (int EnclosingObjects, JsonReaderState State, int StandIn)? afterValue;
+
     public static JsonReaderOptions Options => new() { MaxDepth = UploadLimits.MaxJsonDepth };
 
     public JsonTextPosition Position => new(line, byteInLine);
@@ -43,7 +46,17 @@ internal sealed class JsonTextPlace
     }
 
     /// <summary>A reader state as just after a value inside <paramref name="enclosingObjects"/> objects, at the current position.</summary>
-    public JsonReaderState AfterValue(int enclosingObjects) => Restart([.. Repeat("{\"\":"u8, enclosingObjects), .. "{}"u8]);
+    public JsonReaderState AfterValue(int enclosingObjects)
+    {
+        if (afterValue is not { } known || known.EnclosingObjects != enclosingObjects)
+        {
+            var state = Restart([.. Repeat("{\"\":"u8, enclosingObjects), .. "{}"u8]);
+            afterValue = known = (enclosingObjects, state, origin.StandIn);
+        }
+
+        origin = (line, byteInLine, known.StandIn);
+        return known.State;
+    }
 
     /// <summary>The failure with the line and byte where it lies in the whole text.</summary>
     public JsonException Translate(JsonException e)

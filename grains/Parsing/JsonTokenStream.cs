@@ -98,6 +98,16 @@ public sealed class JsonTokenStream
         state = reader.CurrentState;
     }
 
+    /// <summary>
+    /// Moves past <paramref name="count"/> bytes read by other means than the reader: whole values inside
+    /// <paramref name="enclosingObjects"/> objects, the last of them just ended.
+    /// </summary>
+    public void PassOver(int count, int enclosingObjects)
+    {
+        Consume(count);
+        state = place.AfterValue(enclosingObjects);
+    }
+
     /// <summary>Reads more of the stream into the buffer (growing it when it is full); false at its end.</summary>
     public bool ReadMore()
     {

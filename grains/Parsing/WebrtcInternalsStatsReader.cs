@@ -48,22 +48,48 @@ public static class WebrtcInternalsStatsReader
 
     private static bool ReadSeries(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
     {
-        var input = json.Buffered;
-        var reader = json.BufferedReader();
         while (true)
         {
-            switch (WebrtcInternalsSeriesText.TryRead(ref reader, input, out var text))
+            ScanSeries(json, series, path, output);
+            var reader = json.BufferedReader();
+            var next = WebrtcInternalsSeriesText.TryRead(ref reader, json.Buffered, out var text);
+            if (next == WebrtcInternalsSeriesText.Next.Series)
             {
-                case WebrtcInternalsSeriesText.Next.Series:
-                    series.Add(text, path, output);
-                    break;
-                case WebrtcInternalsSeriesText.Next.EndOfStats:
-                    json.Advance(reader);
-                    return false;
-                default:
-                    json.Advance(reader);
-                    return true;
+                series.Add(text, path, output);
             }
+
+            json.Advance(reader);
+            if (next != WebrtcInternalsSeriesText.Next.Series)
+            {
+                return next == WebrtcInternalsSeriesText.Next.NeedMoreInput;
+            }
+        }
+    }
+
+    // Reads the series of the common shape without the reader (WebrtcInternalsSeriesScan), up to the first it leaves to the reader.
+    private static void ScanSeries(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
+    {
+        var probe = json.BufferedReader();
+        var afterValue = probe.TokenType != JsonTokenType.StartObject;
+        var enclosingObjects = afterValue ? probe.CurrentDepth : probe.CurrentDepth + 1;
+        if (enclosingObjects + 2 >= UploadLimits.MaxJsonDepth)
+        {
+            return;
+        }
+
+        var input = json.Buffered;
+        var scanned = 0;
+        int length;
+        while ((length = WebrtcInternalsSeriesScan.TryRead(input[scanned..], afterValue, out var text)) > 0)
+        {
+            series.Add(text, path, output);
+            scanned += length;
+            afterValue = true;
+        }
+
+        if (scanned > 0)
+        {
+            json.PassOver(scanned, enclosingObjects);
         }
     }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace IceWatch.Grains.Parsing;
+
+/// <summary>
+/// Reads one entry of a webrtc-internals "stats" object straight from its bytes, giving what
+/// <see cref="WebrtcInternalsSeriesText.TryRead"/> gives, when the entry has the shape Chrome writes:
+/// a key without escapes and an object of strings, numbers and literals. Utf8JsonReader checks a
+/// string byte by byte from its first backslash on, and a string series is mostly escaped quotes
+/// ("[\"audio\",\"audio\"]"); this checks the same rules a run of plain bytes at a time. Whatever
+/// else it meets (another shape, a fault, \u escapes, bytes above ASCII, the end of the buffer)
+/// it leaves to the reader, which reads it, or fails, exactly as without this.
+/// </summary>
+public static class WebrtcInternalsSeriesScan
+{
+    /// <summary>
+    /// The bytes the next entry takes, with the comma before it when it follows a value
+    /// (<paramref name="afterValue"/>) and up to its closing brace; 0 when the reader must read it.
+    /// </summary>
+    public static int TryRead(ReadOnlySpan<byte> input, bool afterValue, out WebrtcInternalsSeriesText series)
+    {
+        series = default;
+        var at = JsonScan.SkipSpace(input, 0);
+        if (afterValue)
+        {
+            if (!JsonScan.Is(input, at, (byte)','))
+            {
+                return 0;
+            }
+
+            at = JsonScan.SkipSpace(input, at + 1);
+        }
+
+        var keyEnd = JsonScan.StringEnd(input, at, out var keyEscaped);
+        if (keyEnd < 0 || keyEscaped)
+        {
+            return 0;
+        }
+
+        series.Key = new JsonToken(JsonTokenType.PropertyName, input[at..keyEnd]);
+        at = JsonScan.SkipSpace(input, keyEnd);
+        if (!JsonScan.Is(input, at, (byte)':'))
+        {
+            return 0;
+        }
+
+        at = JsonScan.SkipSpace(input, at + 1);
+        if (!JsonScan.Is(input, at, (byte)'{'))
+        {
+            return 0;
+        }
+
+        var objectStart = at;
+        at = JsonScan.SkipSpace(input, at + 1);
+        if (JsonScan.Is(input, at, (byte)'}'))
+        {
+            series.Value = new JsonToken(JsonTokenType.StartObject, input[objectStart..(at + 1)]);
+            return at + 1;
+        }
+
+        while (true)
+        {
+            var nameEnd = JsonScan.StringEnd(input, at, out var nameEscaped);
+            if (nameEnd < 0 || nameEscaped)
+            {
+                return 0;
+            }
+
+            var name = input[(at + 1)..(nameEnd - 1)];
+            at = JsonScan.SkipSpace(input, nameEnd);
+            if (!JsonScan.Is(input, at, (byte)':'))
+            {
+                return 0;
+            }
+
+            at = JsonScan.SkipSpace(input, at + 1);
+            var valueEnd = JsonScan.ScalarEnd(input, at, out var type);
+            if (valueEnd < 0)
+            {
+                return 0;
+            }
+
+            Assign(ref series, name, new JsonToken(type, input[at..valueEnd]));
+            at = JsonScan.SkipSpace(input, valueEnd);
+            if (JsonScan.Is(input, at, (byte)'}'))
+            {
+                series.Value = new JsonToken(JsonTokenType.StartObject, input[objectStart..(at + 1)]);
+                return at + 1;
+            }
+
+            if (!JsonScan.Is(input, at, (byte)','))
+            {
+                return 0;
+            }
+
+            at = JsonScan.SkipSpace(input, at + 1);
+        }
+    }
+
+    private static void Assign(ref WebrtcInternalsSeriesText series, ReadOnlySpan<byte> name, JsonToken value)
+    {
+        if (name.SequenceEqual("statsType"u8))
+        {
+            series.StatsType = value;
+        }
+        else if (name.SequenceEqual("startTime"u8))
+        {
+            series.StartTime = value;
+        }
+        else if (name.SequenceEqual("endTime"u8))
+        {
+            series.EndTime = value;
+        }
+        else if (name.SequenceEqual("values"u8))
+        {
+            series.Values = value;
+        }
+        else if (name.SequenceEqual("timestamps"u8))
+        {
+            series.Timestamps = value;
+        }
+    }
+}
