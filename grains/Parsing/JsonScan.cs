@@ -13,12 +13,12 @@ namespace IceWatch.Grains.Parsing;
 public static class JsonScan
 {
     /// <summary>True when the byte at <paramref name="at"/> is there and is <paramref name="expected"/>.</summary>
-    public static bool Is(ReadOnlySpan<byte> input, int at, byte expected) => at < input.Length && input[at] == expected;
+    public static bool Is(ReadOnlySpan<byte> input, int at, byte expected) => (uint)at < (uint)input.Length && input[at] == expected;
 
-    /// <summary>The first byte from <paramref name="at"/> on that is not JSON white space.</summary>
+    /// <summary>The first byte from <paramref name="at"/> on that is not JSON white space (-1 stays -1).</summary>
     public static int SkipSpace(ReadOnlySpan<byte> input, int at)
     {
-        while (at < input.Length && input[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        while ((uint)at < (uint)input.Length && input[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
         {
             at++;
         }
@@ -30,7 +30,7 @@ public static class JsonScan
     public static int ScalarEnd(ReadOnlySpan<byte> input, int at, out JsonTokenType type)
     {
         type = JsonTokenType.None;
-        if (at >= input.Length)
+        if ((uint)at >= (uint)input.Length)
         {
             return -1;
         }

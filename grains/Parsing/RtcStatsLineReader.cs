@@ -8,8 +8,9 @@ namespace IceWatch.Grains.Parsing;
 /// Reads the lines of an rtcstats dump after its header, one at a time, from their UTF-8 bytes:
 /// [method, peerConnectionId, value, ...extra, timeDelta], each already dated by
 /// <see cref="RtcStatsClock"/>. getStats lines, nearly all of a dump, are read in one pass with no
-/// document built; the few other lines as a JsonDocument. Keeps the state of the peer connections
-/// it has seen, so every line of one peer connection must come to the same reader, in order.
+/// document built, most of them without Utf8JsonReader (<see cref="RtcStatsLineScan"/>); the few
+/// other lines as a JsonDocument. Keeps the state of the peer connections it has seen, so every
+/// line of one peer connection must come to the same reader, in order.
 /// </summary>
 public sealed class RtcStatsLineReader(StatsFilter filter)
 {
@@ -17,6 +18,7 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
     private readonly Dictionary<string, RtcStatsPeerConnection> peerConnections = new(StringComparer.Ordinal);
     private readonly List<RtcStatsSnapshot.Stats> stats = [];
     private readonly List<StatField> values = [];
+    private readonly RtcStatsLineScan scan = new();
 
     /// <summary>Every peer connection seen so far.</summary>
     public IEnumerable<string> PeerConnectionIds => peerConnections.Keys;
@@ -64,18 +66,28 @@ public sealed class RtcStatsLineReader(StatsFilter filter)
         values.Clear();
         reader.Read();
         var value = reader.TokenType;
-        var common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats, values) : Skip(ref reader);
+        DateTimeOffset? common;
         var elements = 3;
         JsonToken last = default;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        if (value == JsonTokenType.StartObject && scan.TryScan(line, (int)reader.TokenStartIndex))
         {
-            JsonToken.TryCapture(ref reader, line, out last);
-            elements++;
+            common = pc.Snapshot.Apply(scan, line, stats, values);
+            elements += scan.ElementsAfter;
+            last = scan.Last.In(line);
         }
-
-        if (reader.Read())
+        else
         {
-            throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump");
+            common = value == JsonTokenType.StartObject ? pc.Snapshot.Read(ref reader, line, stats, values) : Skip(ref reader);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                JsonToken.TryCapture(ref reader, line, out last);
+                elements++;
+            }
+
+            if (reader.Read())
+            {
+                throw new UploadFormatException($"expected one JSON value at line {lineNumber} of the rtcstats dump");
+            }
         }
 
         if (elements == 3 || last.Type != JsonTokenType.Number || time is null)

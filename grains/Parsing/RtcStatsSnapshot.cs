@@ -28,6 +28,7 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
     /// </summary>
     public DateTimeOffset? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, List<Stats> stats, List<StatField> values)
     {
+        fields.Clear();
         DateTimeOffset? common = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -52,39 +53,99 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         return common;
     }
 
+    /// <summary>As <see cref="Read"/>, for a line <paramref name="scan"/> found of the common shape.</summary>
+    public DateTimeOffset? Apply(RtcStatsLineScan scan, ReadOnlySpan<byte> line, List<Stats> stats, List<StatField> values)
+    {
+        fields.Clear();
+        DateTimeOffset? common = null;
+        foreach (var entry in scan.Entries)
+        {
+            var name = entry.Name.In(line);
+            var isCommonTime = name.Raw[1..^1].SequenceEqual("t"u8);
+            if (entry.Value.Type == JsonTokenType.StartObject)
+            {
+                common = isCommonTime ? null : common;
+                var (type, own, fieldsFrom) = ((string?)null, (DateTimeOffset?)null, fields.Count);
+                for (var i = entry.FieldsFrom; i < entry.FieldsFrom + entry.FieldCount; i++)
+                {
+                    var (fieldName, value) = scan.Fields[i];
+                    Field(Kind(line.Slice(fieldName.Start + 1, fieldName.Length - 2)), fieldName.Start, fieldName.Length, value.In(line), value.Start, ref type, ref own);
+                }
+
+                AddObject(line, name, type, own, fieldsFrom, stats, values);
+                continue;
+            }
+
+            var scalar = entry.Value.In(line);
+            common = isCommonTime ? Time(scalar) : common;
+            if (scalar.Type == JsonTokenType.Null)
+            {
+                types.Remove(name.Text());
+            }
+        }
+
+        return common;
+    }
+
     // Reads the stats object the reader stands on, to its end.
     private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, JsonToken id, List<Stats> stats, List<StatField> values)
     {
-        fields.Clear();
-        string? type = null;
-        DateTimeOffset? own = null;
+        var (type, own, fieldsFrom) = ((string?)null, (DateTimeOffset?)null, fields.Count);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex;
             var nameLength = reader.ValueSpan.Length + 2;
-            var kind = reader.ValueTextEquals("type"u8) ? "type"
-                : reader.ValueTextEquals("timestamp"u8) || reader.ValueTextEquals(RtcStatsCompression.TimestampKey) ? "timestamp"
-                : reader.ValueTextEquals("id"u8) || reader.ValueSpan.StartsWith("["u8) ? "skipped"
-                : null;
+            var kind = reader.ValueIsEscaped ? EscapedKind(ref reader) : Kind(reader.ValueSpan);
             reader.Read();
             var valueStart = (int)reader.TokenStartIndex;
             JsonToken.TryCapture(ref reader, line, out var value);
-            switch (kind)
-            {
-                case "type":
-                    type = RtcStatsCompression.StatsType(value.Type == JsonTokenType.Number ? value.ToString() : value.Type == JsonTokenType.Null ? "" : value.Text());
-                    break;
-                case "timestamp":
-                    own = Time(value);
-                    break;
-                case null:
-                    fields.Add((nameStart, nameLength, value.Type, valueStart, value.Raw.Length));
-                    break;
-            }
+            Field(kind, nameStart, nameLength, value, valueStart, ref type, ref own);
         }
 
+        AddObject(line, id, type, own, fieldsFrom, stats, values);
+    }
+
+    private enum FieldKind { Kept, Type, Timestamp, Skipped }
+
+    // What a field is to the timeline, from its (unescaped) name.
+    private static FieldKind Kind(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        0 => FieldKind.Kept,
+        _ when name[0] == '[' => FieldKind.Skipped,
+        1 => name[0] == 't' ? FieldKind.Timestamp : FieldKind.Kept,
+        2 => name.SequenceEqual("id"u8) ? FieldKind.Skipped : FieldKind.Kept,
+        4 => name.SequenceEqual("type"u8) ? FieldKind.Type : FieldKind.Kept,
+        9 => name.SequenceEqual("timestamp"u8) ? FieldKind.Timestamp : FieldKind.Kept,
+        _ => FieldKind.Kept,
+    };
+
+    private static FieldKind EscapedKind(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("type"u8) ? FieldKind.Type
+        : reader.ValueTextEquals("timestamp"u8) || reader.ValueTextEquals(RtcStatsCompression.TimestampKey) ? FieldKind.Timestamp
+        : reader.ValueTextEquals("id"u8) || reader.ValueSpan.StartsWith("["u8) ? FieldKind.Skipped
+        : FieldKind.Kept;
+
+    private void Field(FieldKind kind, int nameStart, int nameLength, JsonToken value, int valueStart, ref string? type, ref DateTimeOffset? own)
+    {
+        switch (kind)
+        {
+            case FieldKind.Type:
+                type = RtcStatsCompression.StatsType(value.Type == JsonTokenType.Number ? value.ToString() : value.Type == JsonTokenType.Null ? "" : value.Text());
+                break;
+            case FieldKind.Timestamp:
+                own = Time(value);
+                break;
+            case FieldKind.Kept:
+                fields.Add((nameStart, nameLength, value.Type, valueStart, value.Raw.Length));
+                break;
+        }
+    }
+
+    // Gives out one stats object, its kept fields from `fieldsFrom` on.
+    private void AddObject(ReadOnlySpan<byte> line, JsonToken id, string? type, DateTimeOffset? own, int fieldsFrom, List<Stats> stats, List<StatField> values)
+    {
         var statsId = Remember(id, type, out var knownType);
-        if (fields.Count == 0)
+        if (fields.Count == fieldsFrom)
         {
             return;
         }
@@ -92,7 +153,7 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         if (filter.Keeps(knownType))
         {
             var at = values.Count;
-            AddValues(line, knownType, values);
+            AddValues(line, knownType, fieldsFrom, values);
             stats.Add(new Stats(statsId, knownType, own, at, values.Count - at));
         }
         else if (stats.Count == 0 || stats[^1].Time != own || filter.Keeps(stats[^1].StatsType))
@@ -124,10 +185,11 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         return statsId;
     }
 
-    private void AddValues(ReadOnlySpan<byte> obj, string type, List<StatField> values)
+    private void AddValues(ReadOnlySpan<byte> obj, string type, int fieldsFrom, List<StatField> values)
     {
-        foreach (var (nameStart, nameLength, valueType, valueStart, valueLength) in fields)
+        for (var i = fieldsFrom; i < fields.Count; i++)
         {
+            var (nameStart, nameLength, valueType, valueStart, valueLength) = fields[i];
             if (Name(obj.Slice(nameStart, nameLength), type) is { } name)
             {
                 values.Add(new StatField(name, new JsonToken(valueType, obj.Slice(valueStart, valueLength)).ToStatValue()));

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using IceWatch.Grains.Parsing;
+using IceWatch.Grains.Timeline;
+
+namespace IceWatch.Grains.Tests.Parsing;
+
+/// <summary>
+/// getStats lines of the shape rtcstats writes are read from their bytes without Utf8JsonReader;
+/// whatever the scanner takes must come out exactly as the reader reads it, and whatever the reader
+/// would refuse must be left to it.
+/// </summary>
+public sealed class RtcStatsLineScanTests
+{
+    private const string Line = "[\"getStats\",\"8-1\",{\"OT01A1\":{\"active\":true,\"bytesSent\":2224,\"codecId\":\"COT01_111\",\"id\":\"OT01A1\",\"kind\":\"audio\",\"jitter\":0.001,\"timestamp\":1795328165670.326,\"type\":\"outbound-rtp\",\"[codec]\":\"opus (111)\",\"x\":null,\"y\":-1.5e-3},\"T01\":{\"bytesSent\":9,\"selectedCandidatePairId\":\"CP1\",\"type\":\"transport\"},\"CP1\":{\"state\":\"succeeded\",\"t\":1795328165671},\"OLD\":null,\"t\":1795328165670}, 1000]";
+    private const string Compressed = "[\"g\", \"8-1\" , { \"OT01A1\" : { \"bytesSent\" : 3000, \"vw\" : \"a\\\"b\\n\\/\\\\\" } , \"t\" : 1795328166670 } , \"x\", 5 ]\r";
+
+    public static TheoryData<string> CommonLines() => [Line, Compressed, "[\"getStats\",\"8-1\",{},2]"];
+
+    [Theory]
+    [MemberData(nameof(CommonLines))]
+    public void A_line_of_the_common_shape_is_scanned_as_the_reader_reads_it(string line)
+    {
+        Assert.True(new RtcStatsLineScan().TryScan(Encoding.UTF8.GetBytes(line), line.IndexOf('{')));
+        AssertAsReader(Encoding.UTF8.GetBytes(line));
+    }
+
+    public static TheoryData<string> LeftToTheReader() =>
+    [
+        "[\"g\",\"1\",{\"A\":{\"v\":[1]}},2]", "[\"g\",\"1\",{\"A\":{\"v\":{}}},2]", "[\"g\",\"1\",{\"A\":{\"v\":\"\\u0041\"}},2]",
+        "[\"g\",\"1\",{\"A\":{\"v\":\"é\"}},2]", "[\"g\",\"1\",{\"A\\n\":{}},2]", "[\"g\",\"1\",{\"A\":{\"\\/v\":1}},2]", "[\"g\",\"1\",{\"A\":{}},{}]", "[\"g\",\"1\",{\"A\":{}},2] x",
+        "[\"g\",\"1\",{\"A\":{}},2],", "[\"g\",\"1\",{\"A\":{\"v\":1,}},2]", "[\"g\",\"1\",{\"A\":{}},2", "[\"g\",\"1\",{\"A\":{\"v\":01}},2]",
+        "[\"g\",\"1\",{\"A\":{\"v\":+1}},2]", "[\"g\",\"1\",{\"A\":{}} 2]", "[\"g\",\"1\",{\"A\":{\"v\":nul}},2]",
+    ];
+
+    [Theory]
+    [MemberData(nameof(LeftToTheReader))]
+    public void Anything_else_is_left_to_the_reader(string line) =>
+        Assert.False(new RtcStatsLineScan().TryScan(Encoding.UTF8.GetBytes(line), line.IndexOf('{')));
+
+    [Fact]
+    public void Any_byte_changed_or_the_line_cut_anywhere_scans_as_the_reader_reads_or_is_left_to_it()
+    {
+        var random = new Random(20261207);
+        byte[] replacements = [.. "\"\\/,:{}[]0123456789.-+eEtrufalsn \t\r\nbx"u8, 0, 0x1f, 0x7f, 0x80, 0xc3, 0xff];
+        foreach (var original in new[] { Line, Compressed })
+        {
+            var bytes = Encoding.UTF8.GetBytes(original);
+            for (var i = 0; i < 4000; i++)
+            {
+                var mutated = (byte[])bytes.Clone();
+                mutated[random.Next(mutated.Length)] = replacements[random.Next(replacements.Length)];
+                AssertAsReader(mutated);
+                AssertAsReader(bytes.AsSpan(0, random.Next(bytes.Length)).ToArray());
+            }
+        }
+    }
+
+    // When the scanner takes the line from its third element on, a reader must read the same line whole, to the same stats.
+    private static void AssertAsReader(byte[] line)
+    {
+        var snapshotStart = SnapshotStart(line);
+        var scan = new RtcStatsLineScan();
+        if (snapshotStart < 0 || !scan.TryScan(line, snapshotStart))
+        {
+            return;
+        }
+
+        var (scanStats, scanValues) = (new List<RtcStatsSnapshot.Stats>(), new List<StatField>());
+        var scanCommon = new RtcStatsSnapshot(StatsFilter.All).Apply(scan, line, scanStats, scanValues);
+
+        var reader = new Utf8JsonReader(line);
+        while (reader.BytesConsumed <= snapshotStart)
+        {
+            reader.Read();
+        }
+
+        var (readStats, readValues) = (new List<RtcStatsSnapshot.Stats>(), new List<StatField>());
+        var readCommon = new RtcStatsSnapshot(StatsFilter.All).Read(ref reader, line, readStats, readValues);
+        var elements = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            JsonToken.TryCapture(ref reader, line, out var element);
+            elements.Add($"{element.Type} {element.ToString()}");
+        }
+
+        Assert.False(reader.Read());
+        Assert.Equal(readCommon, scanCommon);
+        Assert.Equal(readStats, scanStats);
+        Assert.Equal(readValues, scanValues);
+        Assert.Equal(elements.Count, scan.ElementsAfter);
+        Assert.Equal(elements.LastOrDefault() ?? "None ", $"{scan.Last.Type} {Encoding.UTF8.GetString(line.AsSpan(scan.Last.Start, scan.Last.Length))}");
+    }
+
+    // Where the line's third element starts when it is an object, as the line reader finds it; -1 otherwise.
+    private static int SnapshotStart(byte[] line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            var read = reader.Read() && reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TrySkip() && reader.Read() && reader.TrySkip() && reader.Read();
+            return read && reader.TokenType == JsonTokenType.StartObject ? (int)reader.TokenStartIndex : -1;
+        }
+        catch (JsonException)
+        {
+            return -1;
+        }
+    }
+}
