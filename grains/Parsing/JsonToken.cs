@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using IceWatch.Grains.Timeline;
@@ -67,11 +68,23 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         return reader.GetString()!;
     }
 
+    /// <summary>As Utf8JsonReader.TryGetDouble, read from a number's bytes without a reader.</summary>
     public bool TryGetDouble(out double value)
     {
-        var reader = new Utf8JsonReader(Raw);
-        reader.Read();
-        return reader.TryGetDouble(out value);
+        if (Type != JsonTokenType.Number)
+        {
+            var reader = new Utf8JsonReader(Raw);
+            reader.Read();
+            return reader.TryGetDouble(out value);
+        }
+
+        if (Utf8Parser.TryParse(Raw, out value, out var used) && used == Raw.Length)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     /// <summary>A stats or event value as the contract carries it: string, bool, long or double (JSON text otherwise).</summary>
@@ -98,11 +111,23 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         _ => StatValue.Of(Encoding.UTF8.GetString(Raw)),
     };
 
+    /// <summary>As Utf8JsonReader.TryGetInt64, read from a number's bytes without a reader.</summary>
     public bool TryGetInt64(out long value)
     {
-        var reader = new Utf8JsonReader(Raw);
-        reader.Read();
-        return reader.TryGetInt64(out value);
+        if (Type != JsonTokenType.Number)
+        {
+            var reader = new Utf8JsonReader(Raw);
+            reader.Read();
+            return reader.TryGetInt64(out value);
+        }
+
+        if (Utf8Parser.TryParse(Raw, out value, out var used) && used == Raw.Length)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
     }
 
     public override string ToString() => Encoding.UTF8.GetString(Raw);
