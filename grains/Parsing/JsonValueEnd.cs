@@ -8,7 +8,7 @@ namespace IceWatch.Grains.Parsing;
 /// every byte. Resumable: when the text ends first, scanning goes on from where it stopped.
 /// Brackets that do not pair up, or nesting over 64 levels, end the scan without an answer.
 /// </summary>
-internal struct JsonValueEnd
+public struct JsonValueEnd
 {
     private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> StringEnds = SearchValues.Create("\"\\"u8);
