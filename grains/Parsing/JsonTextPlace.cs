@@ -15,7 +15,7 @@ internal sealed class JsonTextPlace
     private (long Line, long ByteInLine, int StandIn) origin;
 
     // The last state AfterValue made: the same every time for one depth, and a reader passes values at one depth.
-    private (int EnclosingObjects, JsonReaderState State, int StandIn)? afterValue;
+    private ((int EnclosingObjects, bool InArray) Place, JsonReaderState State, int StandIn)? afterValue;
 
     public static JsonReaderOptions Options => new() { MaxDepth = UploadLimits.MaxJsonDepth };
 
@@ -45,13 +45,16 @@ internal sealed class JsonTextPlace
         return Restart(Repeat("{\"\":"u8, enclosingObjects));
     }
 
-    /// <summary>A reader state as just after a value inside <paramref name="enclosingObjects"/> objects, at the current position.</summary>
-    public JsonReaderState AfterValue(int enclosingObjects)
+    /// <summary>
+    /// A reader state as just after a value inside <paramref name="enclosingObjects"/> objects, at the current
+    /// position; with <paramref name="inArray"/>, after an element of an array inside that many objects.
+    /// </summary>
+    public JsonReaderState AfterValue(int enclosingObjects, bool inArray = false)
     {
-        if (afterValue is not { } known || known.EnclosingObjects != enclosingObjects)
+        if (afterValue is not { } known || known.Place != (enclosingObjects, inArray))
         {
-            var state = Restart([.. Repeat("{\"\":"u8, enclosingObjects), .. "{}"u8]);
-            afterValue = known = (enclosingObjects, state, origin.StandIn);
+            var state = Restart([.. Repeat("{\"\":"u8, enclosingObjects), .. inArray ? "[{}"u8 : "{}"u8]);
+            afterValue = known = ((enclosingObjects, inArray), state, origin.StandIn);
         }
 
         origin = (line, byteInLine, known.StandIn);

@@ -100,12 +100,12 @@ public sealed class JsonTokenStream
 
     /// <summary>
     /// Moves past <paramref name="count"/> bytes read by other means than the reader: whole values inside
-    /// <paramref name="enclosingObjects"/> objects, the last of them just ended.
+    /// <paramref name="enclosingObjects"/> objects (or elements of an array inside them), the last of them just ended.
     /// </summary>
-    public void PassOver(int count, int enclosingObjects)
+    public void PassOver(int count, int enclosingObjects, bool inArray = false)
     {
         Consume(count);
-        state = place.AfterValue(enclosingObjects);
+        state = place.AfterValue(enclosingObjects, inArray);
     }
 
     /// <summary>Reads more of the stream into the buffer (growing it when it is full); false at its end.</summary>

@@ -37,7 +37,7 @@ public sealed class RtcStatsLineScan
         Fields.Clear();
         ElementsAfter = 0;
         Last = default;
-        var at = Members(line, snapshotStart, objects: true);
+        var at = Snapshot(line, snapshotStart);
         while (at >= 0)
         {
             at = JsonScan.SkipSpace(line, at);
@@ -60,8 +60,8 @@ public sealed class RtcStatsLineScan
         return false;
     }
 
-    // The members of the object whose brace is at `at`: stats objects of scalars when `objects`, else scalars; just past its end, or -1.
-    private int Members(ReadOnlySpan<byte> line, int at, bool objects)
+    // The snapshot object whose brace is at `at`: stats objects of scalars, or scalars, under plain ids; just past its end, or -1.
+    private int Snapshot(ReadOnlySpan<byte> line, int at)
     {
         if (!JsonScan.Is(line, at, (byte)'{'))
         {
@@ -85,27 +85,8 @@ public sealed class RtcStatsLineScan
 
             var name = new Token(JsonTokenType.PropertyName, at, nameEnd - at);
             var start = JsonScan.SkipSpace(line, colon + 1);
-            if (objects && JsonScan.Is(line, start, (byte)'{'))
-            {
-                var fieldsFrom = Fields.Count;
-                at = Members(line, start, objects: false);
-                Entries.Add(new Entry(name, new Token(JsonTokenType.StartObject, start, at - start), fieldsFrom, Fields.Count - fieldsFrom));
-            }
-            else
-            {
-                at = JsonScan.ScalarEnd(line, start, out var type);
-                var value = new Token(type, start, at - start);
-                if (objects)
-                {
-                    Entries.Add(new Entry(name, value, 0, 0));
-                }
-                else
-                {
-                    Fields.Add((name, value));
-                }
-            }
-
-            at = at < 0 ? -1 : JsonScan.SkipSpace(line, at);
+            at = JsonScan.Is(line, start, (byte)'{') ? StatsObject(line, name, start) : Scalar(line, name, start);
+            at = JsonScan.SkipSpace(line, at);
             if (JsonScan.Is(line, at, (byte)'}'))
             {
                 return at + 1;
@@ -118,5 +99,26 @@ public sealed class RtcStatsLineScan
 
             at = JsonScan.SkipSpace(line, at + 1);
         }
+    }
+
+    private int StatsObject(ReadOnlySpan<byte> line, Token name, int start)
+    {
+        var fieldsFrom = Fields.Count;
+        var members = new JsonScalarMembers(line, start);
+        while (members.Next())
+        {
+            Fields.Add((new Token(JsonTokenType.PropertyName, members.NameStart, members.NameEnd - members.NameStart),
+                new Token(members.ValueType, members.ValueStart, members.ValueEnd - members.ValueStart)));
+        }
+
+        Entries.Add(new Entry(name, new Token(JsonTokenType.StartObject, start, members.End - start), fieldsFrom, Fields.Count - fieldsFrom));
+        return members.End;
+    }
+
+    private int Scalar(ReadOnlySpan<byte> line, Token name, int start)
+    {
+        var end = JsonScan.ScalarEnd(line, start, out var type);
+        Entries.Add(new Entry(name, new Token(type, start, end - start), 0, 0));
+        return end;
     }
 }

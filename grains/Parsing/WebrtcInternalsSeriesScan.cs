@@ -45,56 +45,19 @@ public static class WebrtcInternalsSeriesScan
         }
 
         at = JsonScan.SkipSpace(input, at + 1);
-        if (!JsonScan.Is(input, at, (byte)'{'))
+        var members = new JsonScalarMembers(input, at);
+        while (members.Next())
+        {
+            Assign(ref series, input[(members.NameStart + 1)..(members.NameEnd - 1)], members.Value);
+        }
+
+        if (members.End < 0)
         {
             return 0;
         }
 
-        var objectStart = at;
-        at = JsonScan.SkipSpace(input, at + 1);
-        if (JsonScan.Is(input, at, (byte)'}'))
-        {
-            series.Value = new JsonToken(JsonTokenType.StartObject, input[objectStart..(at + 1)]);
-            return at + 1;
-        }
-
-        while (true)
-        {
-            var nameEnd = JsonScan.StringEnd(input, at, out var nameEscaped);
-            if (nameEnd < 0 || nameEscaped)
-            {
-                return 0;
-            }
-
-            var name = input[(at + 1)..(nameEnd - 1)];
-            at = JsonScan.SkipSpace(input, nameEnd);
-            if (!JsonScan.Is(input, at, (byte)':'))
-            {
-                return 0;
-            }
-
-            at = JsonScan.SkipSpace(input, at + 1);
-            var valueEnd = JsonScan.ScalarEnd(input, at, out var type);
-            if (valueEnd < 0)
-            {
-                return 0;
-            }
-
-            Assign(ref series, name, new JsonToken(type, input[at..valueEnd]));
-            at = JsonScan.SkipSpace(input, valueEnd);
-            if (JsonScan.Is(input, at, (byte)'}'))
-            {
-                series.Value = new JsonToken(JsonTokenType.StartObject, input[objectStart..(at + 1)]);
-                return at + 1;
-            }
-
-            if (!JsonScan.Is(input, at, (byte)','))
-            {
-                return 0;
-            }
-
-            at = JsonScan.SkipSpace(input, at + 1);
-        }
+        series.Value = new JsonToken(JsonTokenType.StartObject, input[at..members.End]);
+        return members.End;
     }
 
     private static void Assign(ref WebrtcInternalsSeriesText series, ReadOnlySpan<byte> name, JsonToken value)

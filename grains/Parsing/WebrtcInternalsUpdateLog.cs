@@ -50,28 +50,61 @@ public sealed class WebrtcInternalsUpdateLog(string id, string path)
     {
         try
         {
-            var input = json.Buffered;
-            var reader = json.BufferedReader();
             while (true)
             {
-                var next = WebrtcInternalsLogEntry.TryRead(ref reader, input, out var entry);
+                if (ScanEntries(json, output))
+                {
+                    return WebrtcInternalsLogEntry.Next.Entry;
+                }
+
+                var reader = json.BufferedReader();
+                var next = WebrtcInternalsLogEntry.TryRead(ref reader, json.Buffered, out var entry);
                 if (next == WebrtcInternalsLogEntry.Next.Entry)
                 {
                     Add(entry, index++, output);
-                    if (output is not EventBuffer { Events.Count: > 0 })
-                    {
-                        continue;
-                    }
                 }
 
                 json.Advance(reader);
-                return next;
+                if (next != WebrtcInternalsLogEntry.Next.Entry || output is EventBuffer { Events.Count: > 0 })
+                {
+                    return next;
+                }
             }
         }
         catch (JsonException e)
         {
             throw json.Translate(e);
         }
+    }
+
+    // Reads the entries of the common shape without the reader (WebrtcInternalsLogEntryScan), up to the
+    // first it leaves to the reader; true when one gave events to keep.
+    private bool ScanEntries(JsonTokenStream json, UploadOutput output)
+    {
+        var probe = json.BufferedReader();
+        var afterValue = probe.TokenType != JsonTokenType.StartArray;
+        var enclosingObjects = afterValue ? probe.CurrentDepth - 1 : probe.CurrentDepth;
+        if (enclosingObjects + 3 >= UploadLimits.MaxJsonDepth)
+        {
+            return false;
+        }
+
+        var input = json.Buffered;
+        var (scanned, length, gaveEvents) = (0, 0, false);
+        while (!gaveEvents && (length = WebrtcInternalsLogEntryScan.TryRead(input[scanned..], afterValue, out var entry)) > 0)
+        {
+            Add(entry, index++, output);
+            scanned += length;
+            afterValue = true;
+            gaveEvents = output is EventBuffer { Events.Count: > 0 };
+        }
+
+        if (scanned > 0)
+        {
+            json.PassOver(scanned, enclosingObjects, inArray: true);
+        }
+
+        return gaveEvents;
     }
 
     private void Add(scoped in WebrtcInternalsLogEntry entry, int entryIndex, UploadOutput output)
