@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using IceWatch.Grains;
 using IceWatch.Grains.Parsing;
@@ -38,7 +39,7 @@ public static class DiagnoseCommand
             }
         }
         if (json)
-            output.WriteLine(new JsonArray([.. results.SelectMany(r => r.Verdicts.Select(v => WithFile(v, r.File)))]).ToJsonString(CliJson.Options));
+            output.WriteLine(Json(results));
         else
             foreach (var result in results) VerdictReport.Write(output, result.File, result.Verdicts);
         if (results.Count == 0)
@@ -59,12 +60,32 @@ public static class DiagnoseCommand
         return grain.Evaluate(now: null);
     }
 
-    // A verdict in verdict.md's names, plus the file it came from.
-    private static JsonNode WithFile(Verdict verdict, string file)
+    // Every verdict in verdict.md's names, plus the file it came from.
+    private static string Json(List<FileVerdicts> results)
     {
-        var node = JsonSerializer.SerializeToNode(verdict, VerdictJson)!;
-        node["file"] = file;
-        return node;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = CliJson.Options.Encoder }))
+        {
+            writer.WriteStartArray();
+            foreach (var (file, verdicts) in results)
+            {
+                foreach (var verdict in verdicts)
+                {
+                    writer.WriteStartObject();
+                    foreach (var property in JsonSerializer.SerializeToElement(verdict, VerdictJson).EnumerateObject())
+                    {
+                        property.WriteTo(writer);
+                    }
+
+                    writer.WriteString("file", file);
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private sealed record FileVerdicts(string File, IReadOnlyList<Verdict> Verdicts);
