@@ -16,8 +16,6 @@ namespace IceWatch.Cli;
 /// </summary>
 public static class DiagnoseCommand
 {
-    private static readonly JsonTypeInfo<Verdict> VerdictJson = (JsonTypeInfo<Verdict>)CliJson.Options.GetTypeInfo(typeof(Verdict));
-
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var json = args.Contains("--json");
@@ -60,25 +58,39 @@ public static class DiagnoseCommand
         return grain.Evaluate(now: null);
     }
 
-    // Every verdict in verdict.md's names, plus the file it came from.
+    // Every verdict in verdict.md's names, plus the file it came from (a property added to the verdict's contract).
     private static string Json(List<FileVerdicts> results)
     {
+        var file = "";
+        var options = new JsonSerializerOptions(CliJson.Options)
+        {
+            TypeInfoResolver = CliJson.Options.TypeInfoResolver!.WithAddedModifier(info =>
+            {
+                if (info.Type == typeof(Verdict))
+                {
+                    info.Properties.Add(JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<string>
+                    {
+                        IsProperty = true,
+                        IsPublic = true,
+                        DeclaringType = typeof(Verdict),
+                        PropertyName = "File",
+                        JsonPropertyName = "file",
+                        Getter = _ => file,
+                    }));
+                }
+            }),
+        };
+        var verdictJson = (JsonTypeInfo<Verdict>)options.GetTypeInfo(typeof(Verdict));
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = CliJson.Options.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = options.Encoder }))
         {
             writer.WriteStartArray();
-            foreach (var (file, verdicts) in results)
+            foreach (var result in results)
             {
-                foreach (var verdict in verdicts)
+                file = result.File;
+                foreach (var verdict in result.Verdicts)
                 {
-                    writer.WriteStartObject();
-                    foreach (var property in JsonSerializer.SerializeToElement(verdict, VerdictJson).EnumerateObject())
-                    {
-                        property.WriteTo(writer);
-                    }
-
-                    writer.WriteString("file", file);
-                    writer.WriteEndObject();
+                    JsonSerializer.Serialize(writer, verdict, verdictJson);
                 }
             }
 
