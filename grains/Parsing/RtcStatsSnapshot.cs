@@ -130,7 +130,8 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         switch (kind)
         {
             case FieldKind.Type:
-                type = RtcStatsCompression.StatsType(value.Type == JsonTokenType.Number ? value.ToString() : value.Type == JsonTokenType.Null ? "" : value.Text());
+                // A type that is no string (true, an object) is taken as its JSON text, as a number is.
+                type = RtcStatsCompression.StatsType(value.Type switch { JsonTokenType.String => value.Text(), JsonTokenType.Null => "", _ => value.ToString() });
                 break;
             case FieldKind.Timestamp:
                 own = Time(value);

@@ -68,6 +68,21 @@ public class RtcStatsDumpReaderTests
         Assert.IsType<PeerConnectionCreated>(events[0]);
     }
 
+    [Theory]
+    [InlineData("true")]
+    [InlineData("{\"x\":1}")]
+    [InlineData("[1]")]
+    public void A_stats_type_that_is_no_string_is_taken_as_its_json_text(string type)
+    {
+        var events = Upload.Read($$$"""
+            RTCStatsDump
+            {"fileFormat":3}
+            ["getStats","8-1",{"T01":{"timestamp":{{{Start}}},"type":{{{type}}},"bytesSent":5}},{{{Start}}}]
+            """);
+
+        Assert.Equal(type, Assert.Single(events.OfType<StatsObserved>()).StatsType);
+    }
+
     [Fact]
     public void A_dump_with_a_wrong_first_line_is_refused()
     {
