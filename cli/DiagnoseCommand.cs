@@ -82,7 +82,7 @@ public static class DiagnoseCommand
         };
         var verdictJson = (JsonTypeInfo<Verdict>)options.GetTypeInfo(typeof(Verdict));
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = options.Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder }))
         {
             writer.WriteStartArray();
             foreach (var result in results)

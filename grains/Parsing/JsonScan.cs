@@ -83,7 +83,7 @@ public static class JsonScan
         return at >= 0 && at < input.Length ? at : -1;
     }
 
-    private static bool IsDigit(ReadOnlySpan<byte> input, int at) => at < input.Length && input[at] is >= (byte)'0' and <= (byte)'9';
+    private static bool IsDigit(ReadOnlySpan<byte> input, int at) => (uint)at < (uint)input.Length && input[at] is >= (byte)'0' and <= (byte)'9';
 
     private static int Digits(ReadOnlySpan<byte> input, int at)
     {

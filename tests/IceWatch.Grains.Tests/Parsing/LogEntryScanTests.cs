@@ -38,7 +38,7 @@ public sealed class LogEntryScanTests
     public void Any_byte_changed_or_the_entry_cut_anywhere_scans_as_the_reader_reads_or_is_left_to_it()
     {
         var random = new Random(20261207);
-        byte[] replacements = [.. "\"\\/,:{}[]0123456789.-+eEtrufalsn \t\r\nbx"u8, 0, 0x1f, 0x80, 0xff];
+        byte[] replacements = [.. "\"\\/,:{}[]0123456789.-+eEtrufalsn \t\r\nbx"u8, 0, 0x1f, 0x7f, 0x80, 0xc3, 0xff];
         foreach (var bytes in new[] { Encoding.UTF8.GetBytes(Entry), Encoding.UTF8.GetBytes(Timestamped) })
         {
             for (var i = 0; i < 4000; i++)
@@ -55,6 +55,7 @@ public sealed class LogEntryScanTests
     [InlineData("[{0},\n{0},\n{{\"type\": \"x\\q\"}}]")]
     [InlineData("[{0},\n{0}\n{0}]")]
     [InlineData("[{0},\n{0}],\n\"stats\": x")]
+    [InlineData("[{0},\n{0},\n{{\"value\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}]")]
     public void A_fault_after_scanned_entries_reads_with_the_line_and_byte_of_one_reader(string log)
     {
         var dump = $"{{\"PeerConnections\": {{\n \"1-1\": {{\"updateLog\": {string.Format(log, Timestamped)}}}}}}}";

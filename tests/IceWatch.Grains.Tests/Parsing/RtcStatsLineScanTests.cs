@@ -56,6 +56,42 @@ public sealed class RtcStatsLineScanTests
         }
     }
 
+    [Fact]
+    public void Lines_in_sequence_apply_as_the_reader_reads_them_with_remembered_types_and_the_timeline_filter()
+    {
+        string[] lines =
+        [
+            Line,
+            "[\"getStats\",\"8-1\",{\"OT01A1\":{\"bytesSent\":3000,\"timestamp\":1795328166670},\"T01\":{\"bytesSent\":10},\"CP1\":{\"type\":\"candidate-pair\",\"state\":\"succeeded\",\"bytesReceived\":5},\"t\":1795328166670},1000]",
+            "[\"getStats\",\"8-1\",{\"OT01A1\":null,\"T01\":{\"dtlsState\":\"connected\",\"selectedCandidatePairId\":\"CP1\"},\"CP1\":{\"bytesReceived\":9}},1000]",
+            "[\"getStats\",\"8-1\",{\"OT01A1\":{\"bytesSent\":4000},\"t\":1795328167670},1000]",
+        ];
+        var (scanning, reading) = (new RtcStatsSnapshot(StatsFilter.Timeline), new RtcStatsSnapshot(StatsFilter.Timeline));
+        var kept = 0;
+        foreach (var text in lines)
+        {
+            var line = Encoding.UTF8.GetBytes(text);
+            var scan = new RtcStatsLineScan();
+            Assert.True(scan.TryScan(line, SnapshotStart(line)));
+            var (scanStats, scanValues) = (new List<RtcStatsSnapshot.Stats>(), new List<StatField>());
+            var scanCommon = scanning.Apply(scan, line, scanStats, scanValues);
+
+            var reader = new Utf8JsonReader(line);
+            while (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Read();
+            }
+
+            var (readStats, readValues) = (new List<RtcStatsSnapshot.Stats>(), new List<StatField>());
+            Assert.Equal(reading.Read(ref reader, line, readStats, readValues), scanCommon);
+            Assert.Equal(readStats, scanStats);
+            Assert.Equal(readValues, scanValues);
+            kept += scanValues.Count;
+        }
+
+        Assert.True(kept > 0);
+    }
+
     // When the scanner takes the line from its third element on, a reader must read the same line whole, to the same stats.
     private static void AssertAsReader(byte[] line)
     {

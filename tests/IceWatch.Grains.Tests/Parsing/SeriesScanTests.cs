@@ -71,6 +71,8 @@ public sealed class SeriesScanTests
         Dump($"{Numbers},\n{Strings},\n\"b-c\": {{\"values\": 01}}"),
         Dump($"{Numbers},\n{Strings}}}, \"updateLog\": [tru]"),
         Dump($"{Numbers},\n{Strings},\n{Numbers},,"),
+        // Nesting one level past the limit, counted from the top of the dump: a depth kept wrong after scanned series moves it.
+        Dump($"{Numbers},\n{Strings},\n\"b-c\": {{\"values\": {new string('[', UploadLimits.MaxJsonDepth - 4)}{new string(']', UploadLimits.MaxJsonDepth - 4)}}}"),
     ];
 
     [Theory]
@@ -80,6 +82,22 @@ public sealed class SeriesScanTests
         var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(dump));
 
         var fault = Assert.Throws<UploadFormatException>(() => UploadReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(dump)), StatsFilter.Timeline, 1).ToList());
+
+        Assert.Contains($"at line {expected.LineNumber + 1}, byte {expected.BytePositionInLine + 1} ", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_fault_after_many_buffers_of_scanned_series_reads_with_the_line_and_byte_of_one_reader(int readers)
+    {
+        var many = string.Join(",\n", Enumerable.Range(0, 1000).Select(i => (i % 2 == 0 ? Numbers : Strings).Replace("OT01A1", $"OT{i}")));
+        var pc = $"{{\"stats\": {{\n{many},\n\"b-c\": {{\"values\": 01}}}}}}";
+        var dump = $"{{\"PeerConnections\": {{\n \"1-1\": {pc},\n \"1-2\": {pc}}}}}";
+        Assert.True(dump.Length > 4 * 64 * 1024);
+        var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(dump));
+
+        var fault = Assert.Throws<UploadFormatException>(() => UploadReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(dump)), StatsFilter.Timeline, readers).ToList());
 
         Assert.Contains($"at line {expected.LineNumber + 1}, byte {expected.BytePositionInLine + 1} ", fault.Message, StringComparison.Ordinal);
     }
