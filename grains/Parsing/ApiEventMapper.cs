@@ -86,8 +86,7 @@ public sealed class ApiEventMapper(string peerConnectionId, bool descriptionCall
     private IEnumerable<IceEvent> Description(DateTimeOffset time, string method, JsonElement value, bool success)
     {
         var remote = method.Contains("remote", StringComparison.OrdinalIgnoreCase);
-        var fields = Fields(value);
-        var type = fields.GetValueOrDefault("sdptype") ?? fields.GetValueOrDefault("type");
+        var type = SdpType(value);
         if (type is not ("offer" or "answer" or "pranswer" or "rollback"))
         {
             type = null;
@@ -144,6 +143,18 @@ public sealed class ApiEventMapper(string peerConnectionId, bool descriptionCall
             g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText()),
         _ => LogValueText.Fields(Text(value)),
     };
+
+    // Fields(value)'s "sdptype", else its "type": of a text value, only those two are read.
+    private static string? SdpType(JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
+        {
+            var fields = Fields(value);
+            return fields.GetValueOrDefault("sdptype") ?? fields.GetValueOrDefault("type");
+        }
+
+        return LogValueText.Field(Text(value), "sdptype", "type");
+    }
 
     private static string Text(JsonElement value) => value.ValueKind switch
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -37,11 +38,28 @@ public static partial class LogValueText
     {
         var text = Unwrap(value);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (text.StartsWith('{') && TryJsonFields(text, fields))
+        return text.StartsWith('{') && TryJsonFields(text, fields) ? fields : TextFields(text, fields);
+    }
+
+    /// <summary>
+    /// <see cref="Fields"/>' <paramref name="key"/>, else its <paramref name="otherKey"/>, without the others:
+    /// a description's SDP is checked, not copied.
+    /// </summary>
+    public static string? Field(string? value, string key, string otherKey)
+    {
+        var text = Unwrap(value);
+        if (text.StartsWith('{') && TryJsonField(text, key, otherKey, out var found))
         {
-            return fields;
+            return found;
         }
 
+        var fields = TextFields(text, new Dictionary<string, string>(StringComparer.Ordinal));
+        return fields.GetValueOrDefault(key) ?? fields.GetValueOrDefault(otherKey);
+    }
+
+    // The "key: value" fields of loose text.
+    private static Dictionary<string, string> TextFields(string text, Dictionary<string, string> fields)
+    {
         var matches = KeyPattern().Matches(text);
         if (matches.Count == 0 || matches[0].Index != 0)
         {
@@ -89,6 +107,44 @@ public static partial class LogValueText
         {
             return false;
         }
+    }
+
+    // As TryJsonFields (the same text is a JSON object or not), keeping only the first value of two keys.
+    private static bool TryJsonField(string text, string key, string otherKey, out string? found)
+    {
+        (string? First, string? Other) values = (null, null);
+        found = null;
+        try
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = UploadLimits.MaxJsonDepth });
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = NormalizeKey(reader.GetString()!);
+                reader.Read();
+                var (start, matched) = ((int)reader.TokenStartIndex, name == key || name == otherKey);
+                var field = matched && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+                if (matched)
+                {
+                    field ??= Encoding.UTF8.GetString(bytes.AsSpan(start, (int)reader.BytesConsumed - start));
+                    values = name == key ? (values.First ?? field, values.Other) : (values.First, values.Other ?? field);
+                }
+            }
+
+            if (reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        found = values.First ?? values.Other;
+        return true;
     }
 
     // A key starts the text or follows ", " or a line break, and is followed by ": ".
