@@ -63,6 +63,13 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
     /// <summary>A string's text, decoded.</summary>
     public string Text()
     {
+        // Printable ASCII without escapes is its own text, and most stats strings are that.
+        if (Type is JsonTokenType.String or JsonTokenType.PropertyName && Raw.Length >= 2
+            && !Raw[1..^1].ContainsAnyExceptInRange((byte)' ', (byte)'~') && !Raw[1..^1].Contains((byte)'\\'))
+        {
+            return Encoding.ASCII.GetString(Raw[1..^1]);
+        }
+
         var reader = new Utf8JsonReader(Raw);
         reader.Read();
         return reader.GetString()!;

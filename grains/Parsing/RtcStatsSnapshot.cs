@@ -14,6 +14,7 @@ namespace IceWatch.Grains.Parsing;
 public sealed class RtcStatsSnapshot(StatsFilter filter)
 {
     private readonly Dictionary<string, string> types = new(StringComparer.Ordinal);
+    private readonly TextCache<string> typeNames = new(RtcStatsCompression.StatsType);
     private readonly List<(int NameStart, int NameLength, JsonTokenType Type, int ValueStart, int ValueLength)> fields = [];
 
     /// <summary>
@@ -131,7 +132,12 @@ public sealed class RtcStatsSnapshot(StatsFilter filter)
         {
             case FieldKind.Type:
                 // A type that is no string (true, an object) is taken as its JSON text, as a number is.
-                type = RtcStatsCompression.StatsType(value.Type switch { JsonTokenType.String => value.Text(), JsonTokenType.Null => "", _ => value.ToString() });
+                type = value.Type switch
+                {
+                    JsonTokenType.String => typeNames.Get(value),
+                    JsonTokenType.Null => RtcStatsCompression.StatsType(""),
+                    _ => RtcStatsCompression.StatsType(value.ToString()),
+                };
                 break;
             case FieldKind.Timestamp:
                 own = Time(value);

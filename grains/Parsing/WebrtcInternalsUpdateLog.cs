@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using IceWatch.Grains.Events;
 
@@ -12,7 +11,8 @@ namespace IceWatch.Grains.Parsing;
 public sealed class WebrtcInternalsUpdateLog(string id, string path)
 {
     private readonly ApiEventMapper mapper = new(id);
-    private readonly Dictionary<string, (string Type, string Name)> types = new(StringComparer.Ordinal);
+    // A log has a few types many times over.
+    private readonly TextCache<(string Type, string Name)> types = new(type => (type, ApiEventNames.Normalize(type)));
     private DateTimeOffset? lastTime;
     private int index;
 
@@ -109,33 +109,6 @@ public sealed class WebrtcInternalsUpdateLog(string id, string path)
         return gaveEvents;
     }
 
-    // An entry's type and its normalized name. A log has a few types many times over: plain ones are kept.
-    private (string Type, string Name) TypeOf(JsonToken token)
-    {
-        var raw = token.Raw[1..^1];
-        if (raw.Length > 64 || raw.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || raw.IndexOf((byte)'\\') >= 0)
-        {
-            var text = token.Text();
-            return (text, ApiEventNames.Normalize(text));
-        }
-
-        Span<char> chars = stackalloc char[raw.Length];
-        Encoding.ASCII.GetChars(raw, chars);
-        if (types.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known))
-        {
-            return known;
-        }
-
-        var type = new string(chars);
-        known = (type, ApiEventNames.Normalize(type));
-        if (types.Count < 64)
-        {
-            types[type] = known;
-        }
-
-        return known;
-    }
-
     private void Add(scoped in WebrtcInternalsLogEntry entry, int entryIndex, UploadOutput output)
     {
         if (entry.Kind != JsonTokenType.StartObject)
@@ -162,7 +135,7 @@ public sealed class WebrtcInternalsUpdateLog(string id, string path)
             throw JsonShape.Expected("a string", $"{EntryPath()}.type", entry.Type.Type);
         }
 
-        var (type, name) = entry.Type.Type == JsonTokenType.String ? TypeOf(entry.Type) : ("", "");
+        var (type, name) = entry.Type.Type == JsonTokenType.String ? types.Get(entry.Type) : ("", "");
         if (name != "setconfiguration" && !ApiEventMapper.Maps(name))
         {
             return;
