@@ -60,12 +60,14 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         return scratch.AsSpan(0, reader.CopyString(scratch));
     }
 
+    /// <summary>A string whose bytes are its text: printable ASCII without escapes, as most stats strings are.</summary>
+    public bool IsPlainText => Type is JsonTokenType.String or JsonTokenType.PropertyName && Raw.Length >= 2
+        && !Raw[1..^1].ContainsAnyExceptInRange((byte)' ', (byte)'~') && !Raw[1..^1].Contains((byte)'\\');
+
     /// <summary>A string's text, decoded.</summary>
     public string Text()
     {
-        // Printable ASCII without escapes is its own text, and most stats strings are that.
-        if (Type is JsonTokenType.String or JsonTokenType.PropertyName && Raw.Length >= 2
-            && !Raw[1..^1].ContainsAnyExceptInRange((byte)' ', (byte)'~') && !Raw[1..^1].Contains((byte)'\\'))
+        if (IsPlainText)
         {
             return Encoding.ASCII.GetString(Raw[1..^1]);
         }
@@ -75,16 +77,9 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         return reader.GetString()!;
     }
 
-    /// <summary>As Utf8JsonReader.TryGetDouble, read from a number's bytes without a reader.</summary>
+    /// <summary>A number token's value as Utf8JsonReader.TryGetDouble reads it, from its bytes without a reader.</summary>
     public bool TryGetDouble(out double value)
     {
-        if (Type != JsonTokenType.Number)
-        {
-            var reader = new Utf8JsonReader(Raw);
-            reader.Read();
-            return reader.TryGetDouble(out value);
-        }
-
         if (Utf8Parser.TryParse(Raw, out value, out var used) && used == Raw.Length)
         {
             return true;
@@ -118,16 +113,9 @@ public readonly ref struct JsonToken(JsonTokenType type, ReadOnlySpan<byte> raw)
         _ => StatValue.Of(Encoding.UTF8.GetString(Raw)),
     };
 
-    /// <summary>As Utf8JsonReader.TryGetInt64, read from a number's bytes without a reader.</summary>
+    /// <summary>A number token's value as Utf8JsonReader.TryGetInt64 reads it, from its bytes without a reader.</summary>
     public bool TryGetInt64(out long value)
     {
-        if (Type != JsonTokenType.Number)
-        {
-            var reader = new Utf8JsonReader(Raw);
-            reader.Read();
-            return reader.TryGetInt64(out value);
-        }
-
         if (Utf8Parser.TryParse(Raw, out value, out var used) && used == Raw.Length)
         {
             return true;

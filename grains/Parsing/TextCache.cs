@@ -17,7 +17,7 @@ public sealed class TextCache<T>(Func<string, T> make)
     public T Get(JsonToken token)
     {
         var raw = token.Raw[1..^1];
-        if (raw.Length > MaxLength || raw.IndexOfAnyExceptInRange((byte)' ', (byte)'~') >= 0 || raw.IndexOf((byte)'\\') >= 0)
+        if (raw.Length > MaxLength || !token.IsPlainText)
         {
             return make(token.Text());
         }
