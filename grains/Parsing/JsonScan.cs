@@ -26,6 +26,16 @@ public static class JsonScan
         return at;
     }
 
+    /// <summary>
+    /// Where the next value of an object or array starts: after white space, and a comma and more white space when
+    /// it follows a value (<paramref name="afterValue"/>); -1 when that comma is missing.
+    /// </summary>
+    public static int NextValue(ReadOnlySpan<byte> input, bool afterValue)
+    {
+        var at = SkipSpace(input, 0);
+        return !afterValue ? at : Is(input, at, (byte)',') ? SkipSpace(input, at + 1) : -1;
+    }
+
     /// <summary>Just past the string, number or literal that starts at <paramref name="at"/>; -1 for anything else.</summary>
     public static int ScalarEnd(ReadOnlySpan<byte> input, int at, out JsonTokenType type)
     {

@@ -49,7 +49,7 @@ internal sealed class JsonTextPlace
     /// A reader state as just after a value inside <paramref name="enclosingObjects"/> objects, at the current
     /// position; with <paramref name="inArray"/>, after an element of an array inside that many objects.
     /// </summary>
-    public JsonReaderState AfterValue(int enclosingObjects, bool inArray = false)
+    public JsonReaderState AfterValue(int enclosingObjects, bool inArray)
     {
         if (afterValue is not { } known || known.Place != (enclosingObjects, inArray))
         {

@@ -99,13 +99,34 @@ public sealed class JsonTokenStream
     }
 
     /// <summary>
-    /// Moves past <paramref name="count"/> bytes read by other means than the reader: whole values inside
-    /// <paramref name="enclosingObjects"/> objects (or elements of an array inside them), the last of them just ended.
+    /// Where values of the object or array the stream stands in may be read by other means than the reader:
+    /// true, with whether one was read already (then a comma comes first), unless objects of scalars there
+    /// would go past the depth limit.
     /// </summary>
-    public void PassOver(int count, int enclosingObjects, bool inArray = false)
+    public bool CanScanValues(out bool afterValue)
     {
+        var (depth, opened) = Container();
+        afterValue = !opened;
+        return depth + 2 < UploadLimits.MaxJsonDepth;
+    }
+
+    /// <summary>
+    /// Moves past <paramref name="count"/> bytes read by other means than the reader: whole values of the object
+    /// (or, <paramref name="inArray"/>, array inside objects) the stream stands in, the last of them just ended.
+    /// </summary>
+    public void PassOver(int count, bool inArray)
+    {
+        var depth = Container().Depth;
         Consume(count);
-        state = place.AfterValue(enclosingObjects, inArray);
+        state = place.AfterValue(inArray ? depth - 1 : depth, inArray);
+    }
+
+    // The depth of the object or array the stream stands in, and whether it was just opened.
+    private (int Depth, bool Opened) Container()
+    {
+        var reader = BufferedReader();
+        var opened = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        return (opened ? reader.CurrentDepth + 1 : reader.CurrentDepth, opened);
     }
 
     /// <summary>Reads more of the stream into the buffer (growing it when it is full); false at its end.</summary>
@@ -151,7 +172,7 @@ public sealed class JsonTokenStream
                     at = Position;
                     value = buffer.AsSpan(start, scan.Length);
                     Consume(scan.Length);
-                    state = place.AfterValue(enclosingObjects);
+                    state = place.AfterValue(enclosingObjects, inArray: false);
                     TokenType = JsonTokenType.EndObject;
                     Text = null;
                     return true;

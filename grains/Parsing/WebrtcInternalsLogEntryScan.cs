@@ -17,13 +17,7 @@ public static class WebrtcInternalsLogEntryScan
     public static int TryRead(ReadOnlySpan<byte> input, bool afterValue, out WebrtcInternalsLogEntry entry)
     {
         entry = default;
-        var at = JsonScan.SkipSpace(input, 0);
-        if (afterValue)
-        {
-            at = JsonScan.Is(input, at, (byte)',') ? JsonScan.SkipSpace(input, at + 1) : -1;
-        }
-
-        var members = new JsonScalarMembers(input, at);
+        var members = new JsonScalarMembers(input, JsonScan.NextValue(input, afterValue));
         while (members.Next())
         {
             var name = input[(members.NameStart + 1)..(members.NameEnd - 1)];

@@ -20,17 +20,7 @@ public static class WebrtcInternalsSeriesScan
     public static int TryRead(ReadOnlySpan<byte> input, bool afterValue, out WebrtcInternalsSeriesText series)
     {
         series = default;
-        var at = JsonScan.SkipSpace(input, 0);
-        if (afterValue)
-        {
-            if (!JsonScan.Is(input, at, (byte)','))
-            {
-                return 0;
-            }
-
-            at = JsonScan.SkipSpace(input, at + 1);
-        }
-
+        var at = JsonScan.NextValue(input, afterValue);
         var keyEnd = JsonScan.StringEnd(input, at, out var keyEscaped);
         if (keyEnd < 0 || keyEscaped)
         {

@@ -69,10 +69,7 @@ public static class WebrtcInternalsStatsReader
     // Reads the series of the common shape without the reader (WebrtcInternalsSeriesScan), up to the first it leaves to the reader.
     private static void ScanSeries(JsonTokenStream json, WebrtcInternalsStatsSeries series, string path, UploadOutput output)
     {
-        var probe = json.BufferedReader();
-        var afterValue = probe.TokenType != JsonTokenType.StartObject;
-        var enclosingObjects = afterValue ? probe.CurrentDepth : probe.CurrentDepth + 1;
-        if (enclosingObjects + 2 >= UploadLimits.MaxJsonDepth)
+        if (!json.CanScanValues(out var afterValue))
         {
             return;
         }
@@ -89,7 +86,7 @@ public static class WebrtcInternalsStatsReader
 
         if (scanned > 0)
         {
-            json.PassOver(scanned, enclosingObjects);
+            json.PassOver(scanned, inArray: false);
         }
     }
 }

@@ -83,10 +83,7 @@ public sealed class WebrtcInternalsUpdateLog(string id, string path)
     // first it leaves to the reader; true when one gave events to keep.
     private bool ScanEntries(JsonTokenStream json, UploadOutput output)
     {
-        var probe = json.BufferedReader();
-        var afterValue = probe.TokenType != JsonTokenType.StartArray;
-        var enclosingObjects = afterValue ? probe.CurrentDepth - 1 : probe.CurrentDepth;
-        if (enclosingObjects + 3 >= UploadLimits.MaxJsonDepth)
+        if (!json.CanScanValues(out var afterValue))
         {
             return false;
         }
@@ -103,7 +100,7 @@ public sealed class WebrtcInternalsUpdateLog(string id, string path)
 
         if (scanned > 0)
         {
-            json.PassOver(scanned, enclosingObjects, inArray: true);
+            json.PassOver(scanned, inArray: true);
         }
 
         return gaveEvents;
