@@ -34,27 +34,24 @@ public static partial class LogValueText
     /// The "key: value" fields of the value, keys lower-cased without '_' or spaces
     /// ("error_code", "errorCode" and "error code" all become "errorcode").
     /// </summary>
-    public static Dictionary<string, string> Fields(string? value)
-    {
-        var text = Unwrap(value);
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        return text.StartsWith('{') && TryJsonFields(text, fields) ? fields : TextFields(text, fields);
-    }
+    public static Dictionary<string, string> Fields(string? value) => Fields(value, keep: null);
 
     /// <summary>
-    /// <see cref="Fields"/>' <paramref name="key"/>, else its <paramref name="otherKey"/>, without the others:
-    /// a description's SDP is checked, not copied.
+    /// <see cref="Fields"/>' <paramref name="key"/>, else its <paramref name="otherKey"/>: of a JSON object
+    /// (a description, with its whole SDP) only those two values are decoded.
     /// </summary>
     public static string? Field(string? value, string key, string otherKey)
     {
-        var text = Unwrap(value);
-        if (text.StartsWith('{') && TryJsonField(text, key, otherKey, out var found))
-        {
-            return found;
-        }
-
-        var fields = TextFields(text, new Dictionary<string, string>(StringComparer.Ordinal));
+        var fields = Fields(value, name => name == key || name == otherKey);
         return fields.GetValueOrDefault(key) ?? fields.GetValueOrDefault(otherKey);
+    }
+
+    // The fields; of a JSON object, only those whose names `keep` keeps (all when null).
+    private static Dictionary<string, string> Fields(string? value, Func<string, bool>? keep)
+    {
+        var text = Unwrap(value);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        return text.StartsWith('{') && TryJsonFields(text, fields, keep) ? fields : TextFields(text, fields);
     }
 
     // The "key: value" fields of loose text.
@@ -85,35 +82,9 @@ public static partial class LogValueText
     public static string NormalizeKey(string key) =>
         new(key.Where(c => c is not ('_' or ' ' or '-')).Select(char.ToLowerInvariant).ToArray());
 
-    private static bool TryJsonFields(string text, Dictionary<string, string> fields)
+    // The fields of a JSON object, the first of each name; false (with none) when the text is no JSON.
+    private static bool TryJsonFields(string text, Dictionary<string, string> fields, Func<string, bool>? keep)
     {
-        try
-        {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = UploadLimits.MaxJsonDepth });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                var v = property.Value;
-                fields.TryAdd(NormalizeKey(property.Name), v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText());
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    // As TryJsonFields (the same text is a JSON object or not), keeping only the first value of two keys.
-    private static bool TryJsonField(string text, string key, string otherKey, out string? found)
-    {
-        (string? First, string? Other) values = (null, null);
-        found = null;
         try
         {
             var bytes = Encoding.UTF8.GetBytes(text);
@@ -123,28 +94,27 @@ public static partial class LogValueText
             {
                 var name = NormalizeKey(reader.GetString()!);
                 reader.Read();
-                var (start, matched) = ((int)reader.TokenStartIndex, name == key || name == otherKey);
-                var field = matched && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                var start = (int)reader.TokenStartIndex;
+                var kept = !fields.ContainsKey(name) && (keep is null || keep(name));
+                var field = kept && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 reader.Skip();
-                if (matched)
+                if (kept)
                 {
-                    field ??= Encoding.UTF8.GetString(bytes.AsSpan(start, (int)reader.BytesConsumed - start));
-                    values = name == key ? (values.First ?? field, values.Other) : (values.First, values.Other ?? field);
+                    fields[name] = field ?? Encoding.UTF8.GetString(bytes.AsSpan(start, (int)reader.BytesConsumed - start));
                 }
             }
 
-            if (reader.Read())
+            if (!reader.Read())
             {
-                return false;
+                return true;
             }
         }
         catch (JsonException)
         {
-            return false;
         }
 
-        found = values.First ?? values.Other;
-        return true;
+        fields.Clear();
+        return false;
     }
 
     // A key starts the text or follows ", " or a line break, and is followed by ": ".

@@ -1,8 +1,12 @@
+using System.Text.Json;
 using IceWatch.Grains.Parsing;
 
 namespace IceWatch.Grains.Tests.Parsing;
 
-/// <summary>One field of an update-log value, read without the others, is the field that reading all of them gives.</summary>
+/// <summary>
+/// One field of an update-log value, read without the others, is the field that reading all of them gives;
+/// the fields of a JSON object are those a JsonDocument reads.
+/// </summary>
 public sealed class LogValueFieldTests
 {
     public static TheoryData<string?> Values() =>
@@ -36,5 +40,25 @@ public sealed class LogValueFieldTests
         var fields = LogValueText.Fields(value);
 
         Assert.Equal(fields.GetValueOrDefault("sdptype") ?? fields.GetValueOrDefault("type"), LogValueText.Field(value, "sdptype", "type"));
+        if (AsJsonDocumentReadsIt(LogValueText.Unwrap(value)) is { } expected)
+        {
+            Assert.Equal(expected, fields);
+        }
+    }
+
+    // The fields of a text that is a JSON object, as a JsonDocument reads them (the first of each name); null for any other text.
+    private static Dictionary<string, string>? AsJsonDocumentReadsIt(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.ValueKind != JsonValueKind.Object ? null : doc.RootElement.EnumerateObject()
+                .GroupBy(p => LogValueText.NormalizeKey(p.Name))
+                .ToDictionary(g => g.Key, g => g.First().Value is { ValueKind: JsonValueKind.String } v ? v.GetString()! : g.First().Value.GetRawText());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
