@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using IceWatch.Grains.Events;
 using IceWatch.Grains.Parsing;
 
@@ -26,6 +27,16 @@ internal static class Upload
 
     public static UploadFormatException Refused(string text) =>
         Assert.Throws<UploadFormatException>(() => UploadReader.Validate(Text(text)));
+
+    /// <summary>The dump is refused where one reader over the whole text fails: at the same line and byte.</summary>
+    public static void RefusedWhereOneReaderFails(string dump, int readers = 1)
+    {
+        var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(dump));
+
+        var fault = Assert.Throws<UploadFormatException>(() => UploadReader.Read(Text(dump), StatsFilter.Timeline, readers).ToList());
+
+        Assert.Contains($"at line {expected.LineNumber + 1}, byte {expected.BytePositionInLine + 1} ", fault.Message, StringComparison.Ordinal);
+    }
 
     /// <summary>A file under tests/fixtures/recordings, found from the test binaries upwards.</summary>
     public static string Recording(string scenario, string file)
